@@ -1,0 +1,46 @@
+# Two commands for a newcomer (see README.md):
+#   make serve   set up, build the book (every notebook executed) and serve it on 127.0.0.1
+#   make test    set up and run every test (models, data, notebooks, the strict build, the browser)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: setup build serve test lab chromium clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+build: setup
+	$(BIN)/jupyter-book build . -n -W --keep-going
+
+serve: build
+	@echo ""
+	@echo "The book is served at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ] && ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "Chromium is needed for the browser tests: sudo apt-get install chromium"; exit 1; \
+	  fi; \
+	fi
+
+test: setup chromium
+	$(BIN)/python -m pytest --nbval-lax
+
+lab: setup
+	$(BIN)/jupyter lab book/
+
+clean:
+	rm -rf _build

@@ -1,0 +1,197 @@
+"""Load and validate the book's CSV files in ``data/``.
+
+Every loader checks its file against a pandera schema. A file that breaks the schema raises
+:class:`DataError`, whose message names the file, the line (counting the header as line 1), the
+column and what is wrong, so a contributor can fix the row at once. Every row of every file carries
+the URL of the page its numbers were read from (``source_url``).
+
+Add a dataset in three steps: put the CSV in ``data/`` with a ``source_url`` column, describe it in
+``data/README.md``, and add a schema and a ``load_*`` function here (with a test).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+
+DATA_DIR = Path(os.environ.get("EXPLAINER_DATA_DIR", Path(__file__).resolve().parents[2] / "data"))
+
+URL_PATTERN = r"^https?://\S+$"
+
+
+class DataError(ValueError):
+    """A CSV file in ``data/`` does not match its schema."""
+
+
+def _source_url() -> pa.Column:
+    return pa.Column(str, pa.Check.str_matches(URL_PATTERN), nullable=False)
+
+
+def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
+    cases = errors.failure_cases if isinstance(errors, SchemaErrors) else errors.failure_cases
+    lines = []
+    if cases is None or len(cases) == 0:
+        return f"{path.name}: {errors}"
+    for _, case in cases.head(10).iterrows():
+        column = case.get("column")
+        index = case.get("index")
+        check = case.get("check")
+        value = case.get("failure_case")
+        where = f"line {int(index) + 2}" if index is not None and pd.notna(index) else "the header"
+        if column is None or (isinstance(column, float) and pd.isna(column)):
+            column = value if check == "column_in_dataframe" else "(table)"
+            lines.append(f"{path.name}: {where}, column {column!r}: {check}")
+        else:
+            lines.append(f"{path.name}: {where}, column {column!r}: value {value!r} fails {check}")
+    more = len(cases) - 10
+    if more > 0:
+        lines.append(f"... and {more} more problems")
+    return "\n".join(lines)
+
+
+def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Read ``path`` and validate it against ``schema``; raise :class:`DataError` on a bad row.
+
+    Date columns are parsed as ISO dates (YYYY-MM-DD); an unparsable date is reported with its
+    file, line and column like any other schema failure.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DataError(f"{path}: file not found")
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path.name}: cannot be read as CSV: {exc}") from exc
+    for column in dates:
+        if column not in frame.columns:
+            continue
+        parsed = pd.to_datetime(frame[column], format="%Y-%m-%d", errors="coerce")
+        bad = frame[column].notna() & parsed.isna()
+        if bad.any():
+            i = int(bad.to_numpy().nonzero()[0][0])
+            raise DataError(
+                f"{path.name}: line {i + 2}, column {column!r}: "
+                f"{frame[column].iloc[i]!r} is not an ISO date (YYYY-MM-DD)"
+            )
+        frame[column] = parsed
+    try:
+        return schema.validate(frame, lazy=True)
+    except (SchemaErrors, SchemaError) as exc:
+        raise DataError(_describe(exc, path)) from exc
+
+
+# ---------------------------------------------------------------------------------------------
+# Schemas
+# ---------------------------------------------------------------------------------------------
+ACCESSION_RATIFICATIONS = pa.DataFrameSchema(
+    {
+        "candidate": pa.Column(str, pa.Check.isin(["Finland", "Sweden"])),
+        "member": pa.Column(str, pa.Check.str_length(min_value=2)),
+        "parliament_approved": pa.Column(
+            "datetime64[ns]",
+            pa.Check.in_range(pd.Timestamp("2022-07-05"), pd.Timestamp("2024-03-07")),
+            nullable=True,
+        ),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    unique=["candidate", "member"],
+    strict=True,
+    coerce=True,
+)
+
+ACCESSION_MILESTONES = pa.DataFrameSchema(
+    {
+        "candidate": pa.Column(str),
+        "event": pa.Column(str),
+        "date": pa.Column("datetime64[ns]", nullable=False),
+        "source_url": _source_url(),
+    },
+    strict=True,
+    coerce=True,
+)
+
+NATO_POPULATION = pa.DataFrameSchema(
+    {
+        "member": pa.Column(str, unique=True),
+        "population": pa.Column(int, pa.Check.gt(0)),
+        "year": pa.Column(int, pa.Check.eq(2024)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    checks=pa.Check(lambda df: len(df) == 32, error="NATO has 32 members"),
+    strict=True,
+    coerce=True,
+)
+
+EU_COUNCIL_POPULATION = pa.DataFrameSchema(
+    {
+        "member_state": pa.Column(str, unique=True),
+        "population_share_pct": pa.Column(float, pa.Check.in_range(0.0, 100.0)),
+        "year": pa.Column(int, pa.Check.eq(2025)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    checks=[
+        pa.Check(lambda df: len(df) == 27, error="the EU has 27 member states"),
+        pa.Check(
+            lambda df: abs(df["population_share_pct"].sum() - 100.0) <= 0.05,
+            error="shares must add up to 100% (within rounding)",
+        ),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+SCHEMAS: Mapping[str, tuple[pa.DataFrameSchema, tuple[str, ...]]] = {
+    "accession_ratifications.csv": (ACCESSION_RATIFICATIONS, ("parliament_approved",)),
+    "accession_milestones.csv": (ACCESSION_MILESTONES, ("date",)),
+    "nato_population.csv": (NATO_POPULATION, ()),
+    "eu_council_population.csv": (EU_COUNCIL_POPULATION, ()),
+}
+
+
+def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Load the CSV called ``name`` from ``data/`` and validate it against its schema."""
+    if name not in SCHEMAS:
+        raise DataError(f"{name}: no schema registered; known files: {', '.join(sorted(SCHEMAS))}")
+    schema, dates = SCHEMAS[name]
+    return load_csv(Path(data_dir or DATA_DIR) / name, schema, dates)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loaders the chapters call
+# ---------------------------------------------------------------------------------------------
+#: Finland's and Sweden's accession protocols were signed on this day (accession_milestones.csv).
+PROTOCOL_SIGNED = pd.Timestamp("2022-07-05")
+
+
+def accession_ratifications(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Each ally's parliamentary approval of Finland's and Sweden's accession protocols.
+
+    Adds ``days``: days from the protocols' signature (5 July 2022) to the approval (empty where
+    no date was found: Finland's approval of Sweden's protocol).
+    """
+    frame = load("accession_ratifications.csv", data_dir)
+    frame["days"] = (frame["parliament_approved"] - PROTOCOL_SIGNED).dt.days
+    return frame
+
+
+def accession_milestones(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Dated milestones of NATO enlargements from 1997 to 2024."""
+    return load("accession_milestones.csv", data_dir)
+
+
+def nato_population(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Population of the 32 NATO members in 2024 (World Bank SP.POP.TOTL)."""
+    return load("nato_population.csv", data_dir)
+
+
+def eu_council_population(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Each EU member state's share of the EU population used for Council votes in 2025."""
+    return load("eu_council_population.csv", data_dir)

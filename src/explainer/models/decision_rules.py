@@ -1,0 +1,585 @@
+"""How hard is it for an alliance to say yes? Decision rules and ratification delays.
+
+The article (Korybko's column with its blog editor's introduction, December 2025) argues that NATO
+"is said to operate on the basis of consensus", unlike the EU with its "qualified majority", and
+that accession "requires unanimity" and national parliaments. This module turns those rules into
+numbers a reader can move:
+
+* **Model A, passing a proposal.** Each member accepts with its own probability. The chance that
+  the proposal passes under consensus (everyone accepts), a simple majority, or an EU-style double
+  majority (55% of members holding 65% of the population, with the EU's blocking-minority clause).
+  Members decide independently, or with correlated preferences through one common shock
+  (a one-factor Gaussian model: a shared mood that moves every capital at once).
+* **Model B, ratification.** Accession takes effect only when the *last* member has ratified, so
+  the waiting time is the maximum of the members' times: one holdout sets the date.
+
+All functions are pure: numbers in, numbers out, no plotting and no file access. Arguments are
+validated at each public entry point and a bad one raises :class:`ValueError` naming it.
+
+What the models leave out: bargaining and issue linkage (a holdout extracts concessions, as Türkiye
+did in the June 2022 memorandum), agenda setting (a proposal that would fail is rarely tabled),
+and the fact that consensus at NATO is reached by consultation, not by a vote.
+
+References
+----------
+Tsebelis, G. (2002). *Veto Players: How Political Institutions Work*. Princeton University Press.
+Council of the EU, "Qualified majority" (55% of member states, 65% of the population; a blocking
+minority needs at least four members): https://www.consilium.europa.eu/en/council-eu/voting-system/qualified-majority/
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.special import ndtr, ndtri
+from scipy.stats import binom
+
+from . import _validate as check
+
+Rule = Literal["unanimity", "majority", "double_majority"]
+RULES: tuple[Rule, ...] = ("unanimity", "majority", "double_majority")
+RULE_LABELS: dict[str, str] = {
+    "unanimity": "Consensus (every member must accept)",
+    "majority": "Simple majority (more than half)",
+    "double_majority": "EU-style double majority (55% of members, 65% of population)",
+}
+
+#: EU Council qualified majority: share of members, share of population, blocking minority size.
+EU_MEMBER_SHARE = 0.55
+EU_POPULATION_SHARE = 0.65
+EU_BLOCKING_MINORITY = 4
+
+_QUADRATURE_NODES = 96
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The picture both front ends open on. Every value is an illustrative assumption the
+    reader can move, except ``members`` (NATO has 32 members since 7 March 2024) and
+    ``ratifying_members`` (the 30 allies that ratified Finland's accession in 2022-23)."""
+
+    accept: float = 0.97
+    members: int = 32
+    correlation: float = 0.0
+    ratifying_members: int = 30
+    holdouts: int = 2
+    holdout_delay: float = 240.0
+
+
+DEFAULTS = Defaults()
+
+
+# ---------------------------------------------------------------------------------------------
+# Model A: independent members
+# ---------------------------------------------------------------------------------------------
+def unanimity_probability(accept: ArrayLike) -> float:
+    """Probability that every member accepts (consensus), members deciding independently.
+
+    Parameters
+    ----------
+    accept : array_like of float in [0, 1]
+        Each member's probability of accepting the proposal.
+
+    Returns
+    -------
+    float
+        ``prod(accept)``. With 32 members each accepting with probability 0.97 this is
+        ``0.97**32``, about 0.377.
+
+    Raises
+    ------
+    ValueError
+        If ``accept`` is not 1-D, is empty, or holds a value outside [0, 1].
+    """
+    p = check.probabilities(accept, "accept")
+    return float(np.prod(p))
+
+
+def count_distribution(accept: ArrayLike) -> np.ndarray:
+    """Distribution of the number of members who accept (the Poisson-binomial distribution).
+
+    Computed exactly by dynamic programming over members: after member ``i`` the vector holds
+    P(k acceptances among the first ``i`` members).
+
+    Parameters
+    ----------
+    accept : array_like of float in [0, 1]
+        Each member's probability of accepting.
+
+    Returns
+    -------
+    numpy.ndarray, shape (n + 1,)
+        Entry ``k`` is the probability that exactly ``k`` of the ``n`` members accept.
+
+    Raises
+    ------
+    ValueError
+        If ``accept`` is not 1-D, is empty, or holds a value outside [0, 1].
+    """
+    p = check.probabilities(accept, "accept")
+    dist = np.zeros(p.size + 1)
+    dist[0] = 1.0
+    for i, pi in enumerate(p):
+        # members 0..i: the new count is old count (member says no) or old count + 1 (yes)
+        dist[1 : i + 2] = dist[1 : i + 2] * (1.0 - pi) + dist[0 : i + 1] * pi
+        dist[0] *= 1.0 - pi
+    return dist
+
+
+def quota_probability(accept: ArrayLike, quota: int) -> float:
+    """Probability that at least ``quota`` members accept, members deciding independently.
+
+    Parameters
+    ----------
+    accept : array_like of float in [0, 1]
+        Each member's probability of accepting.
+    quota : int
+        Number of acceptances needed, between 0 and the number of members.
+
+    Raises
+    ------
+    ValueError
+        If ``accept`` is invalid or ``quota`` is not a whole number in [0, n].
+    """
+    dist = count_distribution(accept)
+    n = dist.size - 1
+    quota = check.count(quota, "quota")
+    if quota > n:
+        raise ValueError(f"quota must be at most the number of members ({n}), got {quota}")
+    return float(np.clip(dist[quota:].sum(), 0.0, 1.0))
+
+
+def majority_quota(n: int) -> int:
+    """Smallest number of members that is more than half of ``n`` (simple majority)."""
+    n = check.count(n, "n", minimum=1)
+    return n // 2 + 1
+
+
+def member_quota(n: int, share: float = EU_MEMBER_SHARE) -> int:
+    """Smallest number of members that reaches ``share`` of ``n`` (15 of 27 for 55%)."""
+    n = check.count(n, "n", minimum=1)
+    share = check.probability(share, "member_share")
+    return max(0, math.ceil(share * n - 1e-9))
+
+
+def majority_probability(accept: ArrayLike) -> float:
+    """Probability that more than half of the members accept, members deciding independently."""
+    p = check.probabilities(accept, "accept")
+    return quota_probability(p, majority_quota(p.size))
+
+
+class Bounds(NamedTuple):
+    """A probability known to lie between ``lower`` and ``upper``."""
+
+    lower: float
+    upper: float
+
+    @property
+    def estimate(self) -> float:
+        """The midpoint; it is within ``(upper - lower) / 2`` of the exact value."""
+        return 0.5 * (self.lower + self.upper)
+
+
+def _double_majority_dp(
+    p: np.ndarray, units: np.ndarray, threshold: int, quota: int, blocking: int
+) -> float:
+    """P(pass) when populations are whole numbers of ``units`` and the bar is ``threshold``.
+
+    State: (number of yes votes, population of the yes side, capped at ``threshold``).
+    """
+    n = p.size
+    cap = threshold
+    dist = np.zeros((n + 1, cap + 1))
+    dist[0, 0] = 1.0
+    for i, (pi, wi) in enumerate(zip(p, units)):
+        wi = int(min(wi, cap))
+        new = dist * (1.0 - pi)
+        shifted = np.zeros_like(dist)
+        # yes vote: count + 1, population + wi (saturating at the cap)
+        if wi > 0:
+            shifted[1 : i + 2, wi:] = dist[0 : i + 1, : cap + 1 - wi]
+            shifted[1 : i + 2, cap] += dist[0 : i + 1, cap + 1 - wi :].sum(axis=1)
+        else:
+            shifted[1 : i + 2, :] = dist[0 : i + 1, :]
+        new += shifted * pi
+        dist = new
+    counts = np.arange(n + 1)
+    enough_members = counts >= quota
+    few_against = (n - counts) < blocking
+    total = dist[enough_members, cap].sum() + dist[enough_members & few_against, :cap].sum()
+    return float(np.clip(total, 0.0, 1.0))
+
+
+def double_majority_bounds(
+    accept: ArrayLike,
+    population: ArrayLike,
+    member_share: float = EU_MEMBER_SHARE,
+    population_share: float = EU_POPULATION_SHARE,
+    blocking_minority: int = EU_BLOCKING_MINORITY,
+    resolution: float = 1e-4,
+) -> Bounds:
+    """Probability that a proposal passes by an EU-style double majority, with proven bounds.
+
+    A proposal passes when at least ``member_share`` of the members accept **and** they hold at
+    least ``population_share`` of the total population, unless fewer than
+    ``blocking_minority`` members are against, in which case the population test is waived
+    (the EU's rule that a blocking minority needs at least four members).
+
+    The population test is computed by dynamic programming over members with each member's
+    population share expressed in whole multiples of ``resolution``. Rounding every share *down*
+    can only make the test harder, and rounding *up* only easier, so the exact probability lies
+    between the two results. When shares are already whole multiples of ``resolution`` (such as
+    the Council's shares in hundredths of a percent with ``resolution=1e-4``), the bounds close.
+
+    Parameters
+    ----------
+    accept : array_like of float in [0, 1]
+        Each member's probability of accepting.
+    population : array_like of float >= 0
+        Each member's population (any unit; only shares matter).
+    member_share, population_share : float in [0, 1]
+        The two thresholds (0.55 and 0.65 in the EU Council).
+    blocking_minority : int >= 1
+        Fewest members that can block on population grounds (4 in the EU Council).
+    resolution : float in (0, 0.01]
+        Grid step for population shares.
+
+    Returns
+    -------
+    Bounds
+        ``lower <= exact <= upper``.
+
+    Raises
+    ------
+    ValueError
+        If any argument is out of range or ``population`` does not match ``accept`` in length.
+
+    References
+    ----------
+    Council of the EU, "Qualified majority":
+    https://www.consilium.europa.eu/en/council-eu/voting-system/qualified-majority/
+    """
+    p = check.probabilities(accept, "accept")
+    w = check.weights(population, "population", p.size)
+    quota = member_quota(p.size, member_share)
+    population_share = check.probability(population_share, "population_share")
+    blocking_minority = check.count(blocking_minority, "blocking_minority", minimum=1)
+    resolution = check.positive(resolution, "resolution")
+    if resolution > 0.01:
+        raise ValueError(f"resolution must be at most 0.01, got {resolution!r}")
+    grid = round(1.0 / resolution)
+    scaled = w / w.sum() * grid
+    threshold = math.ceil(population_share * grid - 1e-9)
+    floor_units = np.floor(scaled + 1e-9)
+    ceil_units = np.ceil(scaled - 1e-9)
+    if threshold == 0:
+        lower = upper = quota_probability(p, quota)
+        return Bounds(lower, upper)
+    lower = _double_majority_dp(p, floor_units, threshold, quota, blocking_minority)
+    if np.array_equal(floor_units, ceil_units):
+        return Bounds(lower, lower)
+    upper = _double_majority_dp(p, ceil_units, threshold, quota, blocking_minority)
+    return Bounds(lower, max(lower, upper))
+
+
+def double_majority_probability(
+    accept: ArrayLike,
+    population: ArrayLike | None = None,
+    **kwargs: float,
+) -> float:
+    """Double-majority pass probability (midpoint of :func:`double_majority_bounds`).
+
+    With ``population=None`` every member counts equally, so the rule becomes a head count:
+    at least 55% of members, and 65% of them unless fewer than four are against.
+    """
+    p = check.probabilities(accept, "accept")
+    if population is None:
+        population = np.ones(p.size)
+    return double_majority_bounds(p, population, **kwargs).estimate
+
+
+def equal_member_quotas(
+    n: int,
+    member_share: float = EU_MEMBER_SHARE,
+    population_share: float = EU_POPULATION_SHARE,
+    blocking_minority: int = EU_BLOCKING_MINORITY,
+) -> tuple[int, int]:
+    """For ``n`` equal members, the double majority as two head counts.
+
+    Returns ``(q_low, q_high)``: a proposal passes when at least ``q_high`` members accept, or
+    at least ``q_low`` accept and fewer than ``blocking_minority`` are against.
+    """
+    n = check.count(n, "n", minimum=1)
+    q_low = member_quota(n, member_share)
+    q_pop = math.ceil(check.probability(population_share, "population_share") * n - 1e-9)
+    q_high = max(q_low, q_pop)
+    blocking_minority = check.count(blocking_minority, "blocking_minority", minimum=1)
+    q_low = max(q_low, n - blocking_minority + 1)
+    return min(q_low, q_high), q_high
+
+
+def _rule_given_independent(p: np.ndarray, rule: str, population: np.ndarray | None) -> float:
+    if rule == "unanimity":
+        return float(np.prod(p))
+    if rule == "majority":
+        return float(count_distribution(p)[majority_quota(p.size) :].sum())
+    if population is None:
+        q_low, q_high = equal_member_quotas(p.size)
+        return float(count_distribution(p)[q_low:].sum()) if q_low <= q_high else 0.0
+    return double_majority_bounds(p, population).estimate
+
+
+def pass_probability(
+    accept: ArrayLike,
+    rule: Rule = "unanimity",
+    correlation: float = 0.0,
+    population: ArrayLike | None = None,
+) -> float:
+    """Probability that a proposal passes under ``rule``, with optionally correlated members.
+
+    Correlation enters through one common shock (a one-factor Gaussian copula): member ``i``
+    accepts when ``sqrt(rho) * Z + sqrt(1 - rho) * e_i <= Phi^-1(p_i)``, with ``Z`` and the
+    ``e_i`` independent standard normals. Each member still accepts with probability ``p_i``,
+    but the members now tend to move together. Given ``Z = z`` the members are independent,
+    so the independent-member formulas apply inside an integral over ``z``, computed by
+    Gauss–Hermite quadrature.
+
+    Parameters
+    ----------
+    accept : array_like of float in [0, 1]
+        Each member's probability of accepting.
+    rule : {"unanimity", "majority", "double_majority"}
+        The decision rule.
+    correlation : float in [0, 0.99]
+        ``rho``, the share of each member's inclination that is common to all (an assumption).
+    population : array_like, optional
+        Populations for the double majority; ``None`` treats members as equal.
+
+    Returns
+    -------
+    float in [0, 1]
+
+    Raises
+    ------
+    ValueError
+        For an unknown rule, a probability out of range, a correlation outside [0, 0.99], or a
+        population of the wrong length.
+    """
+    p = check.probabilities(accept, "accept")
+    if rule not in RULES:
+        raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
+    rho = check.probability(correlation, "correlation")
+    if rho > 0.99:
+        raise ValueError(f"correlation must be at most 0.99 (1 would be one single voter), got {rho!r}")
+    pop = None if population is None else check.weights(population, "population", p.size)
+    if rho == 0.0:
+        return _rule_given_independent(p, rule, pop)
+    z, wts = common_shock_nodes()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        threshold = ndtri(p)  # +-inf for p = 1 or 0: the member always / never accepts
+    total = 0.0
+    for zk, wk in zip(z, wts):
+        pz = ndtr((threshold - math.sqrt(rho) * zk) / math.sqrt(1.0 - rho))
+        total += wk * _rule_given_independent(pz, rule, pop)
+    return float(np.clip(total, 0.0, 1.0))
+
+
+def common_shock_nodes(nodes: int = _QUADRATURE_NODES) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss–Hermite nodes and weights for a standard normal (weights sum to 1)."""
+    z, w = np.polynomial.hermite_e.hermegauss(nodes)
+    return z, w / w.sum()
+
+
+def rule_quota(n: int, rule: Rule) -> int:
+    """Fewest acceptances that pass a proposal among ``n`` equal members under ``rule``.
+
+    Consensus needs all ``n``; a simple majority ``n // 2 + 1``; the double majority with equal
+    members needs 65% of them, or 55% when fewer than four are against.
+    """
+    n = check.count(n, "n", minimum=1)
+    if rule == "unanimity":
+        return n
+    if rule == "majority":
+        return majority_quota(n)
+    if rule == "double_majority":
+        return equal_member_quotas(n)[0]
+    raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
+
+
+def pass_curve(
+    accept: float,
+    members: ArrayLike,
+    rule: Rule,
+    correlation: float = 0.0,
+) -> np.ndarray:
+    """Pass probability for alliances of each size in ``members``, all members alike.
+
+    With equal members the number who accept is binomial (given the common shock), so the whole
+    curve comes from one vectorised binomial tail; it agrees with :func:`pass_probability`.
+
+    Parameters
+    ----------
+    accept : float in [0, 1]
+        Every member's probability of accepting.
+    members : array_like of int >= 1
+        Alliance sizes to evaluate.
+    rule : {"unanimity", "majority", "double_majority"}
+        The decision rule (members equal in size for the double majority).
+    correlation : float in [0, 0.99]
+        Strength of the common shock, as in :func:`pass_probability`.
+
+    Raises
+    ------
+    ValueError
+        For a probability out of range, a size that is not a whole number >= 1, or an unknown rule.
+    """
+    p = check.probability(accept, "accept")
+    rho = check.probability(correlation, "correlation")
+    if rho > 0.99:
+        raise ValueError(f"correlation must be at most 0.99, got {rho!r}")
+    sizes = np.asarray(members, dtype=float)
+    if sizes.ndim != 1 or sizes.size == 0:
+        raise ValueError(f"members must be a non-empty 1-D sequence of sizes, got {members!r}")
+    bad = ~np.isfinite(sizes) | (sizes < 1) | (sizes != np.round(sizes))
+    if bad.any():
+        i = int(np.flatnonzero(bad)[0])
+        raise ValueError(f"members must hold whole numbers >= 1; entry {i} is {sizes[i]!r}")
+    n = sizes.astype(int)
+    quota = np.array([rule_quota(int(k), rule) for k in n])
+    if rho == 0.0:
+        return np.clip(binom.sf(quota - 1, n, p), 0.0, 1.0)
+    z, wts = common_shock_nodes()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        threshold = ndtri(p)
+    pz = ndtr((threshold - math.sqrt(rho) * z) / math.sqrt(1.0 - rho))  # one value per node
+    tails = binom.sf(quota[None, :] - 1, n[None, :], pz[:, None])
+    return np.clip(wts @ tails, 0.0, 1.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Model B: ratification takes as long as the slowest member
+# ---------------------------------------------------------------------------------------------
+def full_ratification_cdf(
+    days: ArrayLike,
+    members: int,
+    mean_days: float,
+    holdouts: int = 0,
+    holdout_delay: float = 0.0,
+) -> np.ndarray:
+    """Probability that every member has ratified within ``days``.
+
+    Each ordinary member's time is exponential with mean ``mean_days`` (an assumption: most
+    parliaments act within weeks, a few take months). A holdout adds ``holdout_delay`` days before
+    its own exponential clock starts. Members act independently, so the probability that all
+    have finished is the product of their distribution functions:
+    ``F(t)**(members - holdouts) * F(t - delay)**holdouts``.
+
+    Parameters
+    ----------
+    days : array_like of float >= 0
+        Times since the accession protocol was signed.
+    members : int >= 1
+        Members that must ratify.
+    mean_days : float > 0
+        Mean time of an ordinary member.
+    holdouts : int in [0, members]
+        Members that wait before they start.
+    holdout_delay : float >= 0
+        The holdouts' extra wait, in days.
+
+    Raises
+    ------
+    ValueError
+        For a negative time, a non-positive mean, or more holdouts than members.
+    """
+    t = np.asarray(days, dtype=float)
+    if t.ndim > 1 or (t.size and (~np.isfinite(t) | (t < 0)).any()):
+        raise ValueError(f"days must be a 1-D sequence of finite times >= 0, got {days!r}")
+    members = check.count(members, "members", minimum=1)
+    mean_days = check.positive(mean_days, "mean_days")
+    holdouts = check.count(holdouts, "holdouts")
+    if holdouts > members:
+        raise ValueError(f"holdouts ({holdouts}) cannot exceed members ({members})")
+    holdout_delay = check.positive(holdout_delay, "holdout_delay", allow_zero=True)
+    ordinary = -np.expm1(-t / mean_days)
+    late = np.where(t > holdout_delay, -np.expm1(-(t - holdout_delay) / mean_days), 0.0)
+    return ordinary ** (members - holdouts) * late**holdouts
+
+
+def expected_full_ratification_days(
+    members: int, mean_days: float, holdouts: int = 0, holdout_delay: float = 0.0
+) -> float:
+    """Expected time until the last member ratifies: the integral of ``1 - CDF``.
+
+    For ``holdouts = 0`` this is ``mean_days * H(members)`` with ``H`` the harmonic number, the
+    classical expected maximum of independent exponentials (tested against that closed form).
+    """
+    members = check.count(members, "members", minimum=1)
+    mean_days = check.positive(mean_days, "mean_days")
+    holdout_delay = check.positive(holdout_delay, "holdout_delay", allow_zero=True)
+    horizon = holdout_delay + mean_days * (40.0 + math.log(members))
+    grid = np.linspace(0.0, horizon, 20001)
+    survival = 1.0 - full_ratification_cdf(grid, members, mean_days, holdouts, holdout_delay)
+    return float(np.trapezoid(survival, grid))
+
+
+def ratification_quantile(
+    q: float, members: int, mean_days: float, holdouts: int = 0, holdout_delay: float = 0.0
+) -> float:
+    """Days by which every member has ratified with probability ``q`` (e.g. the median)."""
+    q = check.probability(q, "q")
+    if q in (0.0, 1.0):
+        raise ValueError(f"q must be strictly between 0 and 1, got {q!r}")
+    members = check.count(members, "members", minimum=1)
+    holdouts = check.count(holdouts, "holdouts")
+    if holdouts > members:
+        raise ValueError(f"holdouts ({holdouts}) cannot exceed members ({members})")
+    mean_days = check.positive(mean_days, "mean_days")
+    holdout_delay = check.positive(holdout_delay, "holdout_delay", allow_zero=True)
+    # invert the product of CDFs by bisection on the monotone CDF
+    lo, hi = 0.0, holdout_delay + mean_days * (50.0 + math.log(members))
+    for _ in range(200):
+        mid = 0.5 * (lo + hi)
+        if full_ratification_cdf([mid], members, mean_days, holdouts, holdout_delay)[0] < q:
+            lo = mid
+        else:
+            hi = mid
+    return 0.5 * (lo + hi)
+
+
+class Slowest(NamedTuple):
+    """The member whose approval came last, and after how many days."""
+
+    member: str
+    days: float
+
+
+def slowest_member(days_by_member: Mapping[str, float]) -> Slowest:
+    """The member who ratified last: under unanimity, that member sets the date.
+
+    Raises
+    ------
+    ValueError
+        If the mapping is empty or a time is negative or missing.
+    """
+    if not days_by_member:
+        raise ValueError("days_by_member must name at least one member")
+    for member, d in days_by_member.items():
+        if d is None or not np.isfinite(d) or d < 0:
+            raise ValueError(f"days_by_member[{member!r}] must be a time >= 0, got {d!r}")
+    member = max(days_by_member, key=lambda m: days_by_member[m])
+    return Slowest(member, float(days_by_member[member]))
+
+
+def cumulative_approvals(days: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Step-chart coordinates: sorted approval times and how many members had approved by then."""
+    t = np.asarray(days, dtype=float)
+    if t.ndim != 1 or t.size == 0 or (~np.isfinite(t) | (t < 0)).any():
+        raise ValueError(f"days must be a non-empty 1-D sequence of times >= 0, got {days!r}")
+    t = np.sort(t)
+    return t, np.arange(1, t.size + 1)

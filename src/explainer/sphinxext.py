@@ -1,0 +1,159 @@
+"""The book's Sphinx extension: offline Plotly charts, no dead widgets, a clean console.
+
+What it does, and why:
+
+* **Plotly output, rendered offline.** Notebooks keep Plotly's standard output
+  ``application/vnd.plotly.v1+json`` (what JupyterLab draws natively). :class:`PlotlyMimeRenderer`
+  is a myst-nb MIME renderer plugin (registered under the ``myst_nb.mime_renderers`` entry point
+  in ``pyproject.toml``) that turns that output into a ``<div>`` and a ``Plotly.newPlot`` call.
+* **One local plotly.js, only where needed.** The plotly.js that ships inside the installed
+  ``plotly`` package is copied once into ``_static/vendor/`` of the built site, and a page links
+  it only if it holds a chart. Every chart page uses the same URL, so a browser caches it.
+* **No dead controls.** A live panel's widget view is not rendered in HTML (it would move nothing
+  without a kernel); its ``text/html`` fallback, a note with a link to Binder, is shown instead,
+  and saved widget state and widget-manager scripts are dropped from the page.
+* **A clean console.** sphinx-thebe registers one inline script twice under Sphinx 7.4, which
+  makes every page log ``Identifier 'THEBE_JS_URL' has already been declared``; duplicates are
+  removed before the page is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import plotly
+from docutils import nodes
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
+PLOTLY_JS_NAME = f"vendor/plotly-{plotly.__version__}.min.js"
+CHART_MARKER = "plotly-graph-div"
+BINDER_PLACEHOLDER = "#launch-binder"
+
+
+def plotly_js_source() -> Path:
+    """The plotly.js bundle that ships inside the installed ``plotly`` Python package."""
+    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    if not path.is_file():
+        raise FileNotFoundError(f"plotly.min.js not found in the plotly package at {path}")
+    return path
+
+
+def chart_html(figure: dict[str, Any], div_id: str) -> str:
+    """HTML for one chart: a div and the script that draws it with the page's plotly.js."""
+    layout = figure.get("layout", {})
+    height = layout.get("height")
+    payload = {
+        "data": figure.get("data", []),
+        "layout": layout,
+        "config": {"responsive": True, "displaylogo": False,
+                   "modeBarButtonsToRemove": ["sendDataToCloud"]},
+    }
+    style = f"height:{int(height)}px;" if height else "height:480px;"
+    data_json = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
+    return (
+        f'<div class="explainer-chart">'
+        f'<div id="{div_id}" class="{CHART_MARKER}" style="{style} width:100%;"></div>'
+        f'<script type="application/json" id="{div_id}-spec">{data_json}</script>'
+        f"<script>(function(){{var s=JSON.parse(document.getElementById('{div_id}-spec').textContent);"
+        f"window.explainerCharts=window.explainerCharts||[];"
+        f"window.explainerCharts.push(Plotly.newPlot('{div_id}',s.data,s.layout,s.config));}})();</script>"
+        f"</div>"
+    )
+
+
+class PlotlyMimeRenderer:
+    """myst-nb MIME renderer plugin for Plotly's ``application/vnd.plotly.v1+json`` output."""
+
+    mime_priority_overrides = [
+        ("html", PLOTLY_MIME, 5),
+        ("html", WIDGET_VIEW_MIME, None),  # never render a widget that cannot move
+    ]
+
+    @staticmethod
+    def handle_mime(renderer: Any, data: Any, inline: bool) -> list[nodes.Element] | None:
+        if inline or data.mime_type != PLOTLY_MIME:
+            return None
+        figure = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        source = str(getattr(renderer, "source", ""))
+        digest = hashlib.sha1(f"{source}:{data.cell_index}:{data.output_index}".encode()).hexdigest()[:10]
+        return [nodes.raw("", chart_html(figure, f"chart-{digest}"), format="html")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Sphinx hooks
+# ---------------------------------------------------------------------------------------------
+def binder_url(config: Any, docname: str, suffix: str = ".ipynb") -> str | None:
+    """The Binder URL that opens ``docname`` in JupyterLab, from the book's launch settings."""
+    theme_options = getattr(config, "html_theme_options", {}) or {}
+    launch = theme_options.get("launch_buttons", {}) or {}
+    repo_url = theme_options.get("repository_url", "") or ""
+    binderhub = (launch.get("binderhub_url") or "").rstrip("/")
+    if not (binderhub and repo_url.startswith("https://github.com/")):
+        return None
+    org_repo = repo_url.removeprefix("https://github.com/").strip("/")
+    branch = theme_options.get("repository_branch", "main") or "main"
+    path = f"{docname}{suffix}"
+    return f"{binderhub}/v2/gh/{org_repo}/{branch}?urlpath={quote('lab/tree/' + path, safe='')}"
+
+
+def _is_widget_script(script: Any) -> bool:
+    filename = str(getattr(script, "filename", "") or "")
+    attrs = getattr(script, "attributes", {}) or {}
+    body = str(attrs.get("body", "") or "")
+    return ("html-manager" in filename or "embed-amd" in filename or "require.min.js" in filename
+            or WIDGET_STATE_MIME in str(attrs.get("type", "")) or WIDGET_STATE_MIME in body)
+
+
+def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for script in scripts:
+        attrs = getattr(script, "attributes", {}) or {}
+        key = (str(getattr(script, "filename", "") or ""), str(attrs.get("body", "") or ""))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(script)
+    return kept
+
+
+def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any],
+                         doctree: Any) -> None:
+    """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
+    drop widget state and duplicate scripts."""
+    scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
+    body = context.get("body", "") or ""
+    if CHART_MARKER in body:
+        from sphinx.builders.html._assets import _JavaScript
+
+        scripts.append(_JavaScript(f"_static/{PLOTLY_JS_NAME}", priority=400))
+    context["script_files"] = _dedupe_scripts(scripts)
+    if BINDER_PLACEHOLDER in body:
+        url = binder_url(app.config, pagename)
+        context["body"] = body.replace(
+            f'href="{BINDER_PLACEHOLDER}"', f'href="{url}"' if url else 'href="#"'
+        )
+
+
+def copy_plotly_js(app: Any) -> None:
+    """Copy the plotly.js bundle from the installed plotly package into the site, once."""
+    if app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / PLOTLY_JS_NAME
+    source = plotly_js_source()
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("html-page-context", on_html_page_context, priority=900)
+    app.connect("builder-inited", copy_plotly_js)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

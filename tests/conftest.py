@@ -1,0 +1,115 @@
+"""Shared fixtures: the built book, a local HTTP server for it, and headless Chromium.
+
+The book is built once per test session with warnings as errors (``-n -W --keep-going``), the
+same gate the README's build uses. Set ``EXPLAINER_SKIP_BUILD=1`` to test an existing
+``_build/html`` without rebuilding (handy while writing browser tests).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium if present (Playwright's own browser download does not work here)."""
+    env = os.environ.get("EXPLAINER_CHROMIUM")
+    if env:
+        return env
+    for candidate in CHROMIUM_CANDIDATES:
+        if Path(candidate).exists():
+            return candidate
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def book_build() -> subprocess.CompletedProcess:
+    """Build the book with warnings as errors, once per session; return the finished process."""
+    if os.environ.get("EXPLAINER_SKIP_BUILD") == "1":
+        assert (HTML / "index.html").is_file(), "EXPLAINER_SKIP_BUILD=1 but _build/html is missing"
+        return subprocess.CompletedProcess(args=[], returncode=0, stdout="skipped", stderr="")
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going"]
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+
+
+@pytest.fixture(scope="session")
+def built_book(book_build: subprocess.CompletedProcess) -> Path:
+    """The built HTML folder; fails with the build's log if the strict build failed."""
+    if book_build.returncode != 0:
+        pytest.fail("strict book build failed:\n" + book_build.stdout[-6000:] + book_build.stderr[-4000:])
+    return HTML
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_book: Path):
+    """Serve the built book on 127.0.0.1 (a free port) for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium driven by Playwright (Debian's binary where present)."""
+    from playwright.sync_api import sync_playwright
+
+    path = chromium_path()
+    if path is None:
+        pytest.fail("Chromium not found: install Debian's chromium (apt-get install chromium) "
+                    "or set EXPLAINER_CHROMIUM to a Chromium binary")
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=path,
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield b
+        b.close()
+
+
+def toc_pages() -> list[str]:
+    """Every page in ``_toc.yml`` as a path relative to the site root (e.g. ``book/intro.html``)."""
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return [f"{Path(f).with_suffix('')}.html" for f in files]
+
+
+def html_pages(root: Path) -> list[Path]:
+    """Every content page of the built book (not Sphinx's search and index pages)."""
+    skip = {"search.html", "genindex.html", "index.html"}
+    return sorted(p for p in root.rglob("*.html")
+                  if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)

@@ -1,0 +1,90 @@
+"""Every CSV in data/ matches its schema; a malformed file is reported by file, line and column."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from explainer import data
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.mark.parametrize("name", sorted(data.SCHEMAS))
+def test_every_registered_csv_validates_and_cites_a_source(name):
+    frame = data.load(name)
+    assert len(frame) > 0
+    assert frame["source_url"].str.match(r"^https?://").all()
+
+
+def test_every_csv_in_data_has_a_schema_and_is_documented():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for path in DATA.glob("*.csv"):
+        assert path.name in data.SCHEMAS, f"{path.name} has no schema in explainer.data"
+        assert path.name in readme, f"{path.name} is not described in data/README.md"
+
+
+def test_known_values():
+    rat = data.accession_ratifications()
+    assert rat.groupby("candidate")["days"].max().to_dict() == {"Finland": 268.0, "Sweden": 601.0}
+    assert data.nato_population()["population"].sum() == 980_655_332  # research README
+    eu = data.eu_council_population()
+    assert eu.set_index("member_state").loc["Germany", "population_share_pct"] == 18.49
+    milestones = data.accession_milestones()
+    signed = milestones.query("candidate == 'Finland' and event == 'accession protocol signed by Allies'")
+    assert signed["date"].iloc[0] == data.PROTOCOL_SIGNED
+
+
+def _copy(tmp_path: Path, name: str) -> Path:
+    shutil.copy(DATA / name, tmp_path / name)
+    return tmp_path / name
+
+
+def _edit(path: Path, row: int, column: str, value: str) -> None:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[row, column] = value
+    frame.to_csv(path, index=False)
+
+
+def test_bad_number_names_file_line_and_column(tmp_path):
+    path = _copy(tmp_path, "nato_population.csv")
+    _edit(path, 4, "population", "-5")
+    with pytest.raises(data.DataError) as err:
+        data.nato_population(tmp_path)
+    message = str(err.value)
+    assert "nato_population.csv" in message and "line 6" in message and "'population'" in message
+
+
+def test_bad_date_names_file_line_and_column(tmp_path):
+    path = _copy(tmp_path, "accession_ratifications.csv")
+    _edit(path, 2, "parliament_approved", "5 July 2022")
+    with pytest.raises(data.DataError, match=r"accession_ratifications.csv: line 4, column 'parliament_approved'"):
+        data.accession_ratifications(tmp_path)
+
+
+def test_missing_source_url_is_reported(tmp_path):
+    path = _copy(tmp_path, "eu_council_population.csv")
+    _edit(path, 0, "source_url", "see above")
+    with pytest.raises(data.DataError, match=r"eu_council_population.csv: line 2, column 'source_url'"):
+        data.eu_council_population(tmp_path)
+
+
+def test_missing_column_is_reported(tmp_path):
+    path = _copy(tmp_path, "accession_milestones.csv")
+    frame = pd.read_csv(path, dtype=str).drop(columns=["source_url"])
+    frame.to_csv(path, index=False)
+    with pytest.raises(data.DataError, match=r"accession_milestones.csv.*source_url"):
+        data.accession_milestones(tmp_path)
+
+
+def test_unreadable_and_missing_files(tmp_path):
+    (tmp_path / "nato_population.csv").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(data.DataError, match="nato_population.csv"):
+        data.nato_population(tmp_path)
+    with pytest.raises(data.DataError, match="file not found"):
+        data.accession_milestones(tmp_path)
+    with pytest.raises(data.DataError, match="no schema"):
+        data.load("nonexistent.csv")

@@ -1,0 +1,220 @@
+"""Model tests for chapter 1: hand-worked values, closed forms, properties and every error path."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy.stats import multivariate_normal, norm
+
+from explainer.models import decision_rules as dr
+
+probs = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+prob_lists = st.lists(probs, min_size=1, max_size=12)
+
+
+# --- hand-worked values ---------------------------------------------------------------------
+def test_consensus_of_32_members_at_097_is_097_to_the_32():
+    assert dr.unanimity_probability(np.full(32, 0.97)) == pytest.approx(0.97**32, rel=1e-12)
+    assert dr.unanimity_probability(np.full(32, 0.97)) == pytest.approx(0.3773075508, abs=1e-9)
+
+
+def test_five_members_at_09_by_hand():
+    p = np.full(5, 0.9)
+    assert dr.unanimity_probability(p) == pytest.approx(0.59049)
+    # at least 3 of 5: 0.9^5 + 5*0.9^4*0.1 + 10*0.9^3*0.01
+    assert dr.majority_probability(p) == pytest.approx(0.59049 + 0.32805 + 0.0729)
+
+
+def test_count_distribution_of_two_unequal_members():
+    dist = dr.count_distribution([0.5, 0.2])
+    assert dist == pytest.approx([0.5 * 0.8, 0.5 * 0.8 + 0.5 * 0.2, 0.5 * 0.2])
+
+
+def test_majority_quota_and_eu_member_quota():
+    assert dr.majority_quota(32) == 17
+    assert dr.majority_quota(5) == 3
+    assert dr.member_quota(27) == 15  # "in practice this means 15 out of 27" (Council of the EU)
+
+
+def test_double_majority_population_test_by_hand():
+    # Three members with 50%, 30%, 20% of the population; 55% of 3 members is 2 members.
+    # Passing coalitions of >= 2 with >= 65% population: {A,B} 80%, {A,C} 70%, {A,B,C}.
+    # {B,C} has 50% and fewer than 4 are against, so the blocking clause waives the population test:
+    # with blocking_minority=4 every coalition of 2+ passes; with blocking_minority=1 it does not.
+    p = np.array([0.6, 0.5, 0.4])
+    pop = [50, 30, 20]
+    strict = dr.double_majority_bounds(p, pop, blocking_minority=1, resolution=0.01)
+    a, b, c = p
+    expected = a * b * (1 - c) + a * (1 - b) * c + a * b * c
+    assert strict.lower == pytest.approx(expected) and strict.upper == pytest.approx(expected)
+    waived = dr.double_majority_bounds(p, pop, blocking_minority=4, resolution=0.01)
+    assert waived.estimate == pytest.approx(dr.quota_probability(p, 2))
+
+
+def test_double_majority_bounds_bracket_a_brute_force_enumeration():
+    rng = np.random.default_rng(1)
+    p = rng.uniform(0.3, 0.95, 9)
+    pop = rng.integers(1_000_000, 80_000_000, 9).astype(float)
+    exact = 0.0
+    for mask in range(2**9):
+        yes = np.array([(mask >> i) & 1 for i in range(9)], dtype=bool)
+        prob = np.prod(np.where(yes, p, 1 - p))
+        k = yes.sum()
+        passes = k >= math.ceil(0.55 * 9) and (pop[yes].sum() >= 0.65 * pop.sum() or 9 - k < 4)
+        exact += prob * passes
+    b = dr.double_majority_bounds(p, pop, resolution=1e-4)
+    assert b.lower - 1e-12 <= exact <= b.upper + 1e-12
+    assert b.upper - b.lower < 0.02
+
+
+def test_equal_populations_reduce_to_head_counts():
+    p = np.full(20, 0.8)
+    # equal members: pass iff >= 13 accept (65% of 20), or >= 11 (55%) with fewer than 4 against
+    q_low, q_high = dr.equal_member_quotas(20)
+    assert (q_low, q_high) == (13, 13)
+    assert dr.double_majority_probability(p) == pytest.approx(dr.quota_probability(p, 13), abs=1e-9)
+
+
+def test_pass_curve_agrees_with_pass_probability():
+    sizes = [1, 2, 7, 27, 32]
+    for rule in dr.RULES:
+        for rho in (0.0, 0.5):
+            curve = dr.pass_curve(0.9, sizes, rule, rho)
+            direct = [dr.pass_probability(np.full(n, 0.9), rule, rho) for n in sizes]
+            assert curve == pytest.approx(direct, abs=1e-10)
+
+
+def test_common_shock_keeps_each_members_probability():
+    # one member: correlation cannot change its own chance of accepting
+    for p in (0.1, 0.5, 0.97):
+        assert dr.pass_probability([p], "unanimity", 0.7) == pytest.approx(p, abs=1e-6)
+
+
+def test_common_shock_matches_the_bivariate_normal_for_two_members():
+    p, rho = 0.8, 0.6
+    t = norm.ppf(p)
+    both = multivariate_normal(mean=[0, 0], cov=[[1, rho], [rho, 1]]).cdf([t, t])
+    assert dr.pass_probability([p, p], "unanimity", rho) == pytest.approx(both, abs=1e-5)
+
+
+def test_zero_correlation_is_independence():
+    p = [0.9, 0.8, 0.95, 0.7]
+    assert dr.pass_probability(p, "unanimity", 0.0) == pytest.approx(np.prod(p))
+
+
+def test_expected_max_of_exponentials_is_mean_times_harmonic_number():
+    for n in (1, 2, 30):
+        harmonic = sum(1 / k for k in range(1, n + 1))
+        assert dr.expected_full_ratification_days(n, 20.0) == pytest.approx(20.0 * harmonic, rel=1e-4)
+
+
+def test_one_member_median_is_mean_log_2():
+    assert dr.ratification_quantile(0.5, 1, 10.0) == pytest.approx(10.0 * math.log(2), rel=1e-9)
+
+
+def test_holdout_shifts_the_cdf_by_its_delay():
+    days = np.array([0.0, 100.0, 250.0, 400.0])
+    cdf = dr.full_ratification_cdf(days, 1, 30.0, holdouts=1, holdout_delay=150.0)
+    assert cdf[0] == 0.0 and cdf[1] == 0.0
+    assert cdf[2] == pytest.approx(1 - math.exp(-100 / 30))
+
+
+def test_slowest_member_and_cumulative_approvals():
+    assert dr.slowest_member({"A": 3, "B": 268, "C": 7}) == ("B", 268.0)
+    x, y = dr.cumulative_approvals([7, 3, 268])
+    assert list(x) == [3, 7, 268] and list(y) == [1, 2, 3]
+
+
+# --- properties -----------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(prob_lists, st.sampled_from(dr.RULES), st.floats(min_value=0.0, max_value=0.9))
+def test_probabilities_lie_in_unit_interval(p, rule, rho):
+    value = dr.pass_probability(p, rule, rho)
+    assert 0.0 <= value <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(prob_lists, st.floats(min_value=0.0, max_value=0.2))
+def test_monotone_in_acceptance_probability(p, bump):
+    higher = np.minimum(np.asarray(p) + bump, 1.0)
+    for rule in dr.RULES:
+        assert dr.pass_probability(higher, rule) >= dr.pass_probability(p, rule) - 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(prob_lists, st.floats(min_value=0.0, max_value=0.9))
+def test_unanimity_never_above_simple_majority(p, rho):
+    assert dr.pass_probability(p, "unanimity", rho) <= dr.pass_probability(p, "majority", rho) + 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(prob_lists)
+def test_count_distribution_sums_to_one(p):
+    dist = dr.count_distribution(p)
+    assert dist.sum() == pytest.approx(1.0)
+    assert dist @ np.arange(dist.size) == pytest.approx(sum(p))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(probs, min_size=2, max_size=8),
+       st.lists(st.integers(min_value=1, max_value=100), min_size=8, max_size=8))
+def test_double_majority_bounds_are_ordered_and_between_unanimity_and_head_count(p, pops):
+    b = dr.double_majority_bounds(p, pops[: len(p)])
+    assert 0.0 <= b.lower <= b.upper <= 1.0
+    assert dr.unanimity_probability(p) <= b.upper + 1e-12
+    assert b.lower <= dr.quota_probability(p, dr.member_quota(len(p))) + 1e-12
+
+
+# --- error paths ----------------------------------------------------------------------------
+@pytest.mark.parametrize("bad", [[1.2], [-0.1], [float("nan")], [[0.5, 0.5]], [], "x"])
+def test_bad_acceptance_probabilities_are_rejected_by_name(bad):
+    with pytest.raises(ValueError, match="accept"):
+        dr.unanimity_probability(bad)
+
+
+def test_errors_name_the_argument():
+    with pytest.raises(ValueError, match="rule"):
+        dr.pass_probability([0.5], "plurality")
+    with pytest.raises(ValueError, match="correlation"):
+        dr.pass_probability([0.5], "unanimity", 1.0)
+    with pytest.raises(ValueError, match="correlation"):
+        dr.pass_probability([0.5], "unanimity", -0.1)
+    with pytest.raises(ValueError, match="population"):
+        dr.double_majority_bounds([0.5, 0.5], [1.0])
+    with pytest.raises(ValueError, match="population"):
+        dr.double_majority_bounds([0.5, 0.5], [1.0, -2.0])
+    with pytest.raises(ValueError, match="quota"):
+        dr.quota_probability([0.5, 0.5], 3)
+    with pytest.raises(ValueError, match="quota"):
+        dr.quota_probability([0.5, 0.5], -1)
+    with pytest.raises(ValueError, match="members"):
+        dr.pass_curve(0.5, [0, 3], "unanimity")
+    with pytest.raises(ValueError, match="members"):
+        dr.pass_curve(0.5, [2.5], "unanimity")
+    with pytest.raises(ValueError, match="n"):
+        dr.majority_quota(-3)
+    with pytest.raises(ValueError, match="resolution"):
+        dr.double_majority_bounds([0.5], [1.0], resolution=0.5)
+
+
+def test_ratification_errors_name_the_argument():
+    with pytest.raises(ValueError, match="holdouts"):
+        dr.full_ratification_cdf([1.0], 3, 10.0, holdouts=4)
+    with pytest.raises(ValueError, match="mean_days"):
+        dr.full_ratification_cdf([1.0], 3, 0.0)
+    with pytest.raises(ValueError, match="days"):
+        dr.full_ratification_cdf([-1.0], 3, 10.0)
+    with pytest.raises(ValueError, match="members"):
+        dr.full_ratification_cdf([1.0], 0, 10.0)
+    with pytest.raises(ValueError, match="holdout_delay"):
+        dr.full_ratification_cdf([1.0], 3, 10.0, 1, -5.0)
+    with pytest.raises(ValueError, match="q"):
+        dr.ratification_quantile(1.0, 3, 10.0)
+    with pytest.raises(ValueError, match="days_by_member"):
+        dr.slowest_member({})
+    with pytest.raises(ValueError, match="Hungary"):
+        dr.slowest_member({"Hungary": float("nan")})
