@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HTML = ROOT / "_build" / "html"
+#: Where the book is built. EXPLAINER_BUILD_DIR lets several authors build side by side.
+BUILD = Path(os.environ.get("EXPLAINER_BUILD_DIR", ROOT / "_build"))
+HTML = BUILD / "html"
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
@@ -41,6 +43,8 @@ def book_build() -> subprocess.CompletedProcess:
         assert (HTML / "index.html").is_file(), "EXPLAINER_SKIP_BUILD=1 but _build/html is missing"
         return subprocess.CompletedProcess(args=[], returncode=0, stdout="skipped", stderr="")
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going"]
+    if BUILD != ROOT / "_build":
+        cmd += ["--path-output", str(BUILD.parent)]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
 
 

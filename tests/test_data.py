@@ -17,7 +17,10 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 def test_every_registered_csv_validates_and_cites_a_source(name):
     frame = data.load(name)
     assert len(frame) > 0
-    assert frame["source_url"].str.match(r"^https?://").all()
+    values = data.SCHEMAS[name][2]
+    sourced = frame[frame[list(values)].notna().any(axis=1)] if values else frame
+    assert len(sourced) > 0
+    assert sourced["source_url"].str.match(r"^https?://").all()
 
 
 def test_every_csv_in_data_has_a_schema_and_is_documented():
@@ -88,3 +91,10 @@ def test_unreadable_and_missing_files(tmp_path):
         data.accession_milestones(tmp_path)
     with pytest.raises(data.DataError, match="no schema"):
         data.load("nonexistent.csv")
+
+
+def test_a_value_without_a_source_is_reported(tmp_path):
+    path = _copy(tmp_path, "defence_spending_gdp.csv")
+    _edit(path, 0, "source_url", "")
+    with pytest.raises(data.DataError, match=r"defence_spending_gdp.csv: line 2, column 'source_url'"):
+        data.defence_spending_gdp(tmp_path)

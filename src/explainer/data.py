@@ -28,8 +28,10 @@ class DataError(ValueError):
     """A CSV file in ``data/`` does not match its schema."""
 
 
-def _source_url() -> pa.Column:
-    return pa.Column(str, pa.Check.str_matches(URL_PATTERN), nullable=False)
+def _source_url(nullable: bool = False) -> pa.Column:
+    """A source URL column. ``nullable`` only for files whose empty rows hold no value at all
+    (the loader then checks that every row *with* a value has a URL)."""
+    return pa.Column(str, pa.Check.str_matches(URL_PATTERN), nullable=nullable)
 
 
 def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
@@ -54,11 +56,13 @@ def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
     return "\n".join(lines)
 
 
-def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...] = ()) -> pd.DataFrame:
+def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...] = (),
+             values: tuple[str, ...] = ()) -> pd.DataFrame:
     """Read ``path`` and validate it against ``schema``; raise :class:`DataError` on a bad row.
 
     Date columns are parsed as ISO dates (YYYY-MM-DD); an unparsable date is reported with its
-    file, line and column like any other schema failure.
+    file, line and column like any other schema failure. If ``values`` names columns, a row that
+    has any of them filled in must have a ``source_url`` (rows with no value may have none).
     """
     path = Path(path)
     if not path.is_file():
@@ -79,6 +83,12 @@ def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...
                 f"{frame[column].iloc[i]!r} is not an ISO date (YYYY-MM-DD)"
             )
         frame[column] = parsed
+    if values and "source_url" in frame.columns:
+        has_value = frame[[c for c in values if c in frame.columns]].notna().any(axis=1)
+        unsourced = has_value & frame["source_url"].isna()
+        if unsourced.any():
+            i = int(unsourced.to_numpy().nonzero()[0][0])
+            raise DataError(f"{path.name}: line {i + 2}, column 'source_url': a row with a value needs a source URL")
     try:
         return schema.validate(frame, lazy=True)
     except (SchemaErrors, SchemaError) as exc:
@@ -148,11 +158,56 @@ EU_COUNCIL_POPULATION = pa.DataFrameSchema(
     coerce=True,
 )
 
-SCHEMAS: Mapping[str, tuple[pa.DataFrameSchema, tuple[str, ...]]] = {
-    "accession_ratifications.csv": (ACCESSION_RATIFICATIONS, ("parliament_approved",)),
-    "accession_milestones.csv": (ACCESSION_MILESTONES, ("date",)),
-    "nato_population.csv": (NATO_POPULATION, ()),
-    "eu_council_population.csv": (EU_COUNCIL_POPULATION, ()),
+DEFENCE_SPENDING_GDP = pa.DataFrameSchema(
+    {
+        "country": pa.Column(str),
+        "year": pa.Column(int, pa.Check.in_range(2014, 2025)),
+        "pct_gdp": pa.Column(float, pa.Check.in_range(0.0, 10.0), nullable=True),
+        "estimate": pa.Column(str, pa.Check.isin(["true", "false"])),
+        "source_url": _source_url(nullable=True),
+    },
+    unique=["country", "year"],
+    strict=True,
+    coerce=True,
+)
+
+US_TROOPS_EUROPE = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int, pa.Check.in_range(1945, 2026)),
+        "troops": pa.Column(int, pa.Check.gt(0)),
+        "scope": pa.Column(str, pa.Check.str_length(min_value=3)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    strict=True,
+    coerce=True,
+)
+
+NEW_START_DATA = pa.DataFrameSchema(
+    {
+        "date": pa.Column("datetime64[ns]"),
+        "party": pa.Column(str, pa.Check.isin(["United States", "Russia"])),
+        "deployed_warheads": pa.Column(float, pa.Check.in_range(0, 5000), nullable=True),
+        "deployed_launchers": pa.Column(float, pa.Check.in_range(0, 2000), nullable=True),
+        "total_launchers": pa.Column(float, pa.Check.in_range(0, 2000), nullable=True),
+        "source_url": _source_url(nullable=True),
+        "note": pa.Column(str, nullable=True),
+    },
+    unique=["date", "party"],
+    strict=True,
+    coerce=True,
+)
+
+#: file name -> (schema, ISO date columns, value columns that require a source URL when filled)
+SCHEMAS: Mapping[str, tuple[pa.DataFrameSchema, tuple[str, ...], tuple[str, ...]]] = {
+    "accession_ratifications.csv": (ACCESSION_RATIFICATIONS, ("parliament_approved",), ()),
+    "accession_milestones.csv": (ACCESSION_MILESTONES, ("date",), ()),
+    "nato_population.csv": (NATO_POPULATION, (), ()),
+    "eu_council_population.csv": (EU_COUNCIL_POPULATION, (), ()),
+    "defence_spending_gdp.csv": (DEFENCE_SPENDING_GDP, (), ("pct_gdp",)),
+    "us_troops_europe.csv": (US_TROOPS_EUROPE, (), ()),
+    "new_start_data.csv": (NEW_START_DATA, ("date",),
+                           ("deployed_warheads", "deployed_launchers", "total_launchers")),
 }
 
 
@@ -160,8 +215,8 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     """Load the CSV called ``name`` from ``data/`` and validate it against its schema."""
     if name not in SCHEMAS:
         raise DataError(f"{name}: no schema registered; known files: {', '.join(sorted(SCHEMAS))}")
-    schema, dates = SCHEMAS[name]
-    return load_csv(Path(data_dir or DATA_DIR) / name, schema, dates)
+    schema, dates, values = SCHEMAS[name]
+    return load_csv(Path(data_dir or DATA_DIR) / name, schema, dates, values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,3 +250,28 @@ def nato_population(data_dir: Path | str | None = None) -> pd.DataFrame:
 def eu_council_population(data_dir: Path | str | None = None) -> pd.DataFrame:
     """Each EU member state's share of the EU population used for Council votes in 2025."""
     return load("eu_council_population.csv", data_dir)
+
+
+def defence_spending_gdp(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Defence expenditure as % of GDP (NATO definition), 2014-2025, one NATO edition (2025).
+
+    ``estimate`` is a boolean column: 2024 and 2025 are estimates in that edition. Do not mix
+    editions in one chart (see data/README.md).
+    """
+    frame = load("defence_spending_gdp.csv", data_dir)
+    frame["estimate"] = frame["estimate"] == "true"
+    return frame
+
+
+def us_troops_europe(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """US military personnel in Europe: the DMDC permanent-station series and reported totals.
+
+    The ``scope`` column says what each row counts; never join rows of different scope in one line
+    without saying so.
+    """
+    return load("us_troops_europe.csv", data_dir)
+
+
+def new_start_data(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """New START aggregate data exchanges, 2011-2023, for the United States and Russia."""
+    return load("new_start_data.csv", data_dir)
