@@ -199,7 +199,7 @@ NEW_START_DATA = pa.DataFrameSchema(
 )
 
 #: file name -> (schema, ISO date columns, value columns that require a source URL when filled)
-SCHEMAS: Mapping[str, tuple[pa.DataFrameSchema, tuple[str, ...], tuple[str, ...]]] = {
+SCHEMAS: dict[str, tuple[pa.DataFrameSchema, tuple[str, ...], tuple[str, ...]]] = {
     "accession_ratifications.csv": (ACCESSION_RATIFICATIONS, ("parliament_approved",), ()),
     "accession_milestones.csv": (ACCESSION_MILESTONES, ("date",), ()),
     "nato_population.csv": (NATO_POPULATION, (), ()),
