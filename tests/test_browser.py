@@ -93,3 +93,79 @@ def test_static_sliders_change_the_data(browser, site_url, path):
         assert problems == [], f"{path}: " + "; ".join(problems)
     finally:
         context.close()
+
+
+# --- links to a scenario (the slider's position in the URL fragment) ------------------------
+CH1 = "book/01_decision_rules.html"
+ACTIVE = "gd => gd.layout.sliders[0].active"
+
+
+def _wait_ready(page):
+    page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'", timeout=10000)
+
+
+def test_moving_a_slider_writes_the_scenario_into_the_url(browser, site_url):
+    context, page, problems = open_page(browser, f"{site_url}/{CH1}")
+    try:
+        _wait_ready(page)
+        chart = page.locator("div.plotly-graph-div").first
+        chart.scroll_into_view_if_needed()
+        box = chart.locator(".slider-rail-touch-rect").first.bounding_box()
+        page.mouse.click(box["x"] + 2, box["y"] + box["height"] / 2)  # the first step: 0.80
+        page.wait_for_function("location.hash.includes('decision-rules-accept=0.80')", timeout=5000)
+        assert problems == [], problems
+    finally:
+        context.close()
+
+
+def test_opening_a_scenario_url_sets_the_slider_and_the_chart(browser, site_url):
+    context, page, problems = open_page(browser, f"{site_url}/{CH1}#decision-rules-accept=0.90")
+    try:
+        _wait_ready(page)
+        chart = page.locator("div.plotly-graph-div").first
+        page.wait_for_function(
+            "el => el.layout.sliders[0].steps[el.layout.sliders[0].active].label === '0.90'",
+            arg=chart.element_handle(), timeout=5000)
+        shown = chart.evaluate("gd => Array.from(gd.data[0].y)")
+        expected = chart.evaluate("gd => Array.from(gd.layout.sliders[0].steps[gd.layout.sliders[0].active].args[0].y[0])")
+        assert shown == expected
+        assert abs(shown[31] - 0.9**32) < 1e-9  # consensus among 32 members at p = 0.90
+        assert problems == [], problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("fragment", ["#decision-rules-accept=0.555", "#decision-rules-accept=%E0%A4%A",
+                                      "#nonsense", "#=&&=x", "#what-the-rules-are"])
+def test_unknown_or_malformed_fragments_are_ignored(browser, site_url, fragment):
+    context, page, problems = open_page(browser, f"{site_url}/{CH1}{fragment}")
+    try:
+        _wait_ready(page)
+        chart = page.locator("div.plotly-graph-div").first
+        label = chart.evaluate("gd => gd.layout.sliders[0].steps[gd.layout.sliders[0].active].label")
+        assert label == "0.97"  # the default
+        assert problems == [], problems
+    finally:
+        context.close()
+
+
+# --- dark mode ------------------------------------------------------------------------------
+def test_chart_text_follows_dark_mode(browser, site_url):
+    context, page, problems = open_page(browser, f"{site_url}/{CH1}")
+    try:
+        fill = "() => getComputedStyle(document.querySelector('div.plotly-graph-div .main-svg text.gtitle')).fill"
+        page.evaluate("document.documentElement.dataset.theme = 'light'")
+        light = page.evaluate(fill)
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        dark = page.evaluate(fill)
+        bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+        def lum(rgb):
+            r, g, b = [int(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+        assert lum(light) < 100 and lum(dark) > 180, (light, dark)
+        assert lum(bg) < 80, f"the theme's dark background is {bg}"
+        assert problems == [], problems
+    finally:
+        context.close()

@@ -33,6 +33,10 @@ PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 PLOTLY_JS_NAME = f"vendor/plotly-{plotly.__version__}.min.js"
+#: The book's own CSS (dark-mode charts) and JS (links to a scenario), shipped in the package.
+OWN_STATIC = Path(__file__).parent / "static"
+OWN_CSS = "explainer/explainer.css"
+OWN_JS = "explainer/explainer.js"
 CHART_MARKER = "plotly-graph-div"
 BINDER_PLACEHOLDER = "#launch-binder"
 
@@ -134,6 +138,7 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         from sphinx.builders.html._assets import _JavaScript
 
         scripts.append(_JavaScript(f"_static/{PLOTLY_JS_NAME}", priority=400))
+        scripts.append(_JavaScript(f"_static/{OWN_JS}", priority=401))
     context["script_files"] = _dedupe_scripts(scripts)
     if BINDER_PLACEHOLDER in body:
         url = binder_url(app.config, pagename)
@@ -142,18 +147,25 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         )
 
 
-def copy_plotly_js(app: Any) -> None:
-    """Copy the plotly.js bundle from the installed plotly package into the site, once."""
-    if app.builder.format != "html":
-        return
-    target = Path(app.outdir) / "_static" / PLOTLY_JS_NAME
-    source = plotly_js_source()
-    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+def _copy_if_changed(source: Path, target: Path) -> None:
+    if not target.is_file() or target.read_bytes() != source.read_bytes():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
 
 
+def copy_static(app: Any) -> None:
+    """Copy plotly.js (from the installed plotly package) and the book's own CSS and JS into the
+    site's ``_static`` folder. Done on every build, so an incremental build picks up changes."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    _copy_if_changed(plotly_js_source(), static / PLOTLY_JS_NAME)
+    _copy_if_changed(OWN_STATIC / "explainer.css", static / OWN_CSS)
+    _copy_if_changed(OWN_STATIC / "explainer.js", static / OWN_JS)
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context, priority=900)
-    app.connect("builder-inited", copy_plotly_js)
+    app.connect("builder-inited", copy_static)
+    app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
