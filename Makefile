@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lab chromium clean
+.PHONY: setup build serve test lab chromium publish clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test: setup chromium
 
 lab: setup
 	$(BIN)/jupyter lab book/
+
+# Publish the built HTML to the gh-pages branch of the remote REMOTE (default: origin).
+REMOTE ?= origin
+publish: build
+	$(BIN)/ghp-import --no-jekyll --push --force --remote $(REMOTE) _build/html
 
 clean:
 	rm -rf _build

@@ -1,0 +1,81 @@
+"""Ready-made citations of the book and of each chapter, from ``CITATION.cff`` and ``_toc.yml``.
+
+Used by the "How to cite" page, so the citations follow the table of contents and the chapters'
+own titles.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def metadata(root: Path = ROOT) -> dict:
+    """The book's citation metadata (``CITATION.cff``)."""
+    return yaml.safe_load((root / "CITATION.cff").read_text(encoding="utf-8"))
+
+
+def toc_files(root: Path = ROOT) -> list[str]:
+    """Every file in ``_toc.yml`` (without suffix), in reading order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+
+    def walk(entries):
+        for entry in entries or []:
+            if "file" in entry:
+                files.append(entry["file"])
+            walk(entry.get("sections"))
+
+    for part in toc.get("parts", []):
+        walk(part.get("chapters"))
+    walk(toc.get("chapters"))
+    return files
+
+
+def page_title(path: Path) -> str:
+    """The first level-one heading of a notebook or Markdown page."""
+    if path.suffix == ".ipynb":
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        text = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    else:
+        text = path.read_text(encoding="utf-8")
+    match = re.search(r"^# (.+)$", text, flags=re.M)
+    if not match:
+        raise ValueError(f"{path.name}: no level-one heading to use as its title")
+    return match.group(1).strip()
+
+
+def _authors(meta: dict) -> str:
+    return ", ".join(a.get("name") or f"{a.get('family-names')}, {a.get('given-names')}" for a in meta["authors"])
+
+
+def book_citation(root: Path = ROOT) -> str:
+    """The book's citation as Markdown (author–date text and BibTeX)."""
+    meta = metadata(root)
+    year = str(meta["date-released"])[:4]
+    url = meta["repository-code"]
+    text = (f"{_authors(meta)} ({year}). *{meta['title']}* (version {meta['version']}). "
+            f"{url}. Text and figures CC BY 4.0; code MIT.")
+    bib = (f"@book{{explainer{year},\n  author = {{{{{_authors(meta)}}}}},\n  title = {{{meta['title']}}},\n"
+           f"  year = {{{year}}},\n  edition = {{{meta['version']}}},\n  url = {{{url}}}\n}}")
+    return f"**The book.** {text}\n\n```bibtex\n{bib}\n```"
+
+
+def chapter_citations(root: Path = ROOT) -> str:
+    """One citation per page of the book, as a Markdown list."""
+    meta = metadata(root)
+    year = str(meta["date-released"])[:4]
+    lines = []
+    for file in toc_files(root):
+        path = next((root / f"{file}{s}" for s in (".ipynb", ".md") if (root / f"{file}{s}").exists()), None)
+        if path is None:
+            raise FileNotFoundError(f"{file} is in _toc.yml but has no .ipynb or .md file")
+        title = page_title(path)
+        lines.append(f"- {_authors(meta)} ({year}). \"{title}\". In *{meta['title']}* "
+                     f"(version {meta['version']}). {meta['repository-code']}, `{file}`.")
+    return "\n".join(lines)

@@ -1,0 +1,162 @@
+"""Live use, tested the way a person uses it.
+
+* Binder's environment, reproduced: a fresh virtual environment made from ``requirements.txt``
+  alone (what Binder installs, with the Python of ``runtime.txt``) executes every notebook.
+* A real JupyterLab in a real browser: JupyterLab on 127.0.0.1, each chapter opened in Chromium,
+  all cells run, one slider of each live panel moved; the FigureWidget's data must change and no
+  error output may appear.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOKS = sorted(p.name for p in (ROOT / "book").glob("*.ipynb"))
+
+
+def _panel_notebooks() -> list[str]:
+    """Notebooks that show a live panel (a cell calling a ``panel(`` function)."""
+    found = []
+    for name in NOTEBOOKS:
+        nb = nbformat.read(ROOT / "book" / name, as_version=4)
+        if any(c.cell_type == "code" and re.search(r"\bpanel\(", c.source) for c in nb.cells):
+            found.append(name)
+    return found
+
+
+def test_runtime_txt_names_python_311():
+    assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+    assert sys.version_info[:2] == (3, 11), "the tests should run on the Python Binder uses"
+
+
+@pytest.fixture(scope="module")
+def binder_env(tmp_path_factory) -> Path:
+    """A fresh venv with requirements.txt alone, as Binder builds it."""
+    env = tmp_path_factory.mktemp("binder") / "venv"
+    python = shutil.which("python3.11") or sys.executable
+    subprocess.run([python, "-m", "venv", str(env)], check=True)
+    pip = [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run(pip + ["--upgrade", "pip"], check=True, cwd=ROOT, timeout=900)
+    subprocess.run(pip + ["-r", "requirements.txt"], check=True, cwd=ROOT, timeout=1800)
+    return env
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_notebook_runs_in_a_binder_like_environment(binder_env, name, tmp_path):
+    out = subprocess.run(
+        [str(binder_env / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
+         "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=python3",
+         "--output-dir", str(tmp_path), str(ROOT / "book" / name)],
+        cwd=ROOT / "book", capture_output=True, text=True, timeout=900,
+        env={**os.environ, "JUPYTER_PATH": str(binder_env / "share" / "jupyter")},
+    )
+    assert out.returncode == 0, out.stderr[-4000:]
+    executed = nbformat.read(tmp_path / name, as_version=4)
+    errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors
+
+
+# --- JupyterLab in Chromium -----------------------------------------------------------------
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on 127.0.0.1 serving the repository, with the app exposed to page scripts."""
+    port, token = _free_port(), secrets.token_hex(16)
+    home = tmp_path_factory.mktemp("labhome")
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws")}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(ROOT),
+         "--LabApp.expose_app_in_browser=True", "--allow-root"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("JupyterLab did not start:\n" + (proc.stdout.read() if proc.stdout else ""))
+    yield base, token
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+PANEL_NOTEBOOKS = _panel_notebooks()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", PANEL_NOTEBOOKS)
+def test_live_panel_moves_in_jupyterlab(browser, lab, name):
+    base, token = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{base}/lab/tree/book/{name}?token={token}", wait_until="load")
+        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget", timeout=90000)
+        # wait for the kernel to be ready before running, so no "Select Kernel" dialog appears
+        page.wait_for_function(
+            "() => { const w = window.jupyterapp.shell.currentWidget;"
+            " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+            " return k && k.status === 'idle'; }", timeout=120000)
+        page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_function(
+            "() => { const w = window.jupyterapp.shell.currentWidget;"
+            " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
+            " const k = w.sessionContext.session.kernel;"
+            " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
+            timeout=300000)
+        page.wait_for_selector(".jp-OutputArea .widget-slider, .jp-OutputArea .widget-hslider", timeout=60000)
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        texts = [errors.nth(i).inner_text() for i in range(errors.count())]
+        assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
+        # every live panel: move its first slider one step with the keyboard, check the figure
+        panels = page.locator(".jp-OutputArea .widget-vbox:has(.js-plotly-plot)")
+        n = panels.count()
+        assert n >= 1, f"no live panel rendered in {name}"
+        for i in range(n):
+            panel = panels.nth(i)
+            panel.scroll_into_view_if_needed()
+            plot = panel.locator(".js-plotly-plot").first
+            plot.wait_for(timeout=60000)
+            snapshot = "gd => JSON.stringify((gd.data || []).map(t => [t.x, t.y, t.z]))"
+            before = plot.evaluate(snapshot)
+            handle = panel.locator(".noUi-handle").first
+            handle.focus()
+            for _ in range(3):
+                page.keyboard.press("ArrowRight")
+            page.wait_for_function(f"([el, b]) => ({snapshot})(el) !== b", arg=[plot.element_handle(), before],
+                                   timeout=20000)
+        texts = [errors.nth(i).inner_text() for i in range(errors.count())]
+        assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
+    finally:
+        context.close()
