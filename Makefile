@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build serve test lab chromium publish clean
+.PHONY: setup build student serve test lab chromium publish clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,14 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
-build: setup
+build: setup chromium
 	$(BIN)/jupyter-book build . -n -W --keep-going
+	$(BIN)/python -m explainer.handouts _build/html
+
+# The student edition: the same book with every exercise solution left out, in _build/student/.
+student: setup
+	EXPLAINER_STUDENT_EDITION=1 $(BIN)/jupyter-book build . --path-output _build/student -n -W --keep-going
+	@echo "Student edition: _build/student/_build/html/index.html"
 
 serve: build
 	@echo ""

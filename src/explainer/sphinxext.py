@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -128,6 +130,27 @@ def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
     return kept
 
 
+#: Chapter pages get a notebook download and a printable handout (see explainer.handouts).
+CHAPTER_PAGE = re.compile(r"^book/\d\d_[^/]+$")
+
+
+def downloads_html(pagename: str) -> str:
+    """Links to the chapter's notebook and its printable PDF handout, relative to the page."""
+    up = "../" * pagename.count("/")
+    name = pagename.rsplit("/", 1)[-1]
+    return (
+        '<p class="explainer-downloads">Take this chapter with you: '
+        f'<a href="{up}_sources/{pagename}.ipynb" download>the notebook (.ipynb)</a> to run in '
+        f'JupyterLab, or <a href="{up}handouts/{name}.pdf">a printable handout (PDF)</a>.</p>'
+    )
+
+
+def on_config_inited(app: Any, config: Any) -> None:
+    """The student edition (``make student``) leaves every exercise solution out."""
+    if os.environ.get("EXPLAINER_STUDENT_EDITION") == "1":
+        config.hide_solutions = True
+
+
 def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any],
                          doctree: Any) -> None:
     """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
@@ -140,6 +163,9 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         scripts.append(_JavaScript(f"_static/{PLOTLY_JS_NAME}", priority=400))
         scripts.append(_JavaScript(f"_static/{OWN_JS}", priority=401))
     context["script_files"] = _dedupe_scripts(scripts)
+    if CHAPTER_PAGE.match(pagename):
+        context["body"] = downloads_html(pagename) + context.get("body", "")
+        body = context["body"]
     if BINDER_PLACEHOLDER in body:
         url = binder_url(app.config, pagename)
         context["body"] = body.replace(
@@ -162,10 +188,15 @@ def copy_static(app: Any) -> None:
     _copy_if_changed(plotly_js_source(), static / PLOTLY_JS_NAME)
     _copy_if_changed(OWN_STATIC / "explainer.css", static / OWN_CSS)
     _copy_if_changed(OWN_STATIC / "explainer.js", static / OWN_JS)
+    # every data file, downloadable from the "Data and sources" page at data/<file>
+    data_dir = Path(app.srcdir) / "data"
+    for csv in sorted(data_dir.glob("*.csv")):
+        _copy_if_changed(csv, Path(app.outdir) / "data" / csv.name)
 
 
 def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context, priority=900)
     app.connect("builder-inited", copy_static)
+    app.connect("config-inited", on_config_inited)
     app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
