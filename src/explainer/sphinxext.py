@@ -6,9 +6,11 @@ What it does, and why:
   ``application/vnd.plotly.v1+json`` (what JupyterLab draws natively). :class:`PlotlyMimeRenderer`
   is a myst-nb MIME renderer plugin (registered under the ``myst_nb.mime_renderers`` entry point
   in ``pyproject.toml``) that turns that output into a ``<div>`` and a ``Plotly.newPlot`` call.
-* **One local plotly.js, only where needed.** The plotly.js that ships inside the installed
-  ``plotly`` package is copied once into ``_static/vendor/`` of the built site, and a page links
-  it only if it holds a chart. Every chart page uses the same URL, so a browser caches it.
+* **One local plotly.js, only where needed.** A partial bundle of the same plotly.js version the
+  installed ``plotly`` package ships, with only the trace types the book uses
+  (:mod:`explainer.plotly_bundle`, built from the pinned npm package), is copied once into
+  ``_static/vendor/`` of the built site, and a page links it only if it holds a chart. Every chart
+  page uses the same URL, so a browser caches it.
 * **No dead controls.** A live panel's widget view is not rendered in HTML (it would move nothing
   without a kernel); its ``text/html`` fallback, a note with a link to Binder, is shown instead,
   and saved widget state and widget-manager scripts are dropped from the page.
@@ -34,7 +36,10 @@ from docutils import nodes
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
-PLOTLY_JS_NAME = f"vendor/plotly-{plotly.__version__}.min.js"
+from . import plotly_bundle
+
+#: The partial plotly.js bundle (see explainer.plotly_bundle), one URL for every chart page.
+PLOTLY_JS_NAME = f"vendor/plotly-{plotly_bundle.pinned_version()}-explainer.min.js"
 #: The book's own CSS (dark-mode charts) and JS (links to a scenario), shipped in the package.
 OWN_STATIC = Path(__file__).parent / "static"
 OWN_CSS = "explainer/explainer.css"
@@ -87,6 +92,11 @@ class PlotlyMimeRenderer:
         if inline or data.mime_type != PLOTLY_MIME:
             return None
         figure = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        missing = {t.get("type", "scatter") for t in figure.get("data", [])} - set(plotly_bundle.TRACES)
+        if missing:
+            renderer.logger.warning(
+                f"chart uses trace types not in the book's plotly.js bundle: {sorted(missing)}; "
+                "add them to explainer.plotly_bundle.TRACES", subtype="plotly")
         source = str(getattr(renderer, "source", ""))
         digest = hashlib.sha1(f"{source}:{data.cell_index}:{data.output_index}".encode()).hexdigest()[:10]
         return [nodes.raw("", chart_html(figure, f"chart-{digest}"), format="html")]
@@ -115,6 +125,12 @@ def _is_widget_script(script: Any) -> bool:
     body = str(attrs.get("body", "") or "")
     return ("html-manager" in filename or "embed-amd" in filename or "require.min.js" in filename
             or WIDGET_STATE_MIME in str(attrs.get("type", "")) or WIDGET_STATE_MIME in body)
+
+
+def _is_heavy_theme_script(script: Any) -> bool:
+    """The theme's fontawesome.js (1.5 MB) only swaps icon fonts for SVGs: the theme's CSS already
+    draws the same icons from its web fonts, so pages load without it."""
+    return str(getattr(script, "filename", "") or "").endswith("scripts/fontawesome.js")
 
 
 def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
@@ -155,7 +171,8 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
                          doctree: Any) -> None:
     """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
     drop widget state and duplicate scripts."""
-    scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
+    scripts = [s for s in context.get("script_files", [])
+               if not _is_widget_script(s) and not _is_heavy_theme_script(s)]
     body = context.get("body", "") or ""
     if CHART_MARKER in body:
         from sphinx.builders.html._assets import _JavaScript
@@ -185,7 +202,7 @@ def copy_static(app: Any) -> None:
     if app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
-    _copy_if_changed(plotly_js_source(), static / PLOTLY_JS_NAME)
+    _copy_if_changed(plotly_bundle.build(), static / PLOTLY_JS_NAME)
     _copy_if_changed(OWN_STATIC / "explainer.css", static / OWN_CSS)
     _copy_if_changed(OWN_STATIC / "explainer.js", static / OWN_JS)
     # every data file, downloadable from the "Data and sources" page at data/<file>
