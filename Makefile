@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build student serve test lab chromium publish clean
+.PHONY: setup build student serve test bench lab chromium publish clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ chromium:
 
 test: setup chromium
 	$(BIN)/python -m pytest --nbval-lax
+
+# The benchmark: live panels, page weight and first chart, build times, nbval -> bench/results/
+bench: build
+	$(BIN)/python bench/run.py
 
 lab: setup
 	$(BIN)/jupyter lab book/

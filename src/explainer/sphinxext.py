@@ -127,12 +127,6 @@ def _is_widget_script(script: Any) -> bool:
             or WIDGET_STATE_MIME in str(attrs.get("type", "")) or WIDGET_STATE_MIME in body)
 
 
-def _is_heavy_theme_script(script: Any) -> bool:
-    """The theme's fontawesome.js (1.5 MB) only swaps icon fonts for SVGs: the theme's CSS already
-    draws the same icons from its web fonts, so pages load without it."""
-    return str(getattr(script, "filename", "") or "").endswith("scripts/fontawesome.js")
-
-
 def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
     seen: set[tuple[str, str]] = set()
     kept = []
@@ -171,8 +165,7 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
                          doctree: Any) -> None:
     """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
     drop widget state and duplicate scripts."""
-    scripts = [s for s in context.get("script_files", [])
-               if not _is_widget_script(s) and not _is_heavy_theme_script(s)]
+    scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
     body = context.get("body", "") or ""
     if CHART_MARKER in body:
         from sphinx.builders.html._assets import _JavaScript
@@ -211,9 +204,26 @@ def copy_static(app: Any) -> None:
         _copy_if_changed(csv, Path(app.outdir) / "data" / csv.name)
 
 
+#: The theme's template loads fontawesome.js (1.5 MB), which only swaps icon fonts for SVGs; the
+#: theme's CSS already draws the same icons from its web fonts, so pages do without it.
+FONTAWESOME_JS = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
+
+
+def drop_heavy_theme_script(app: Any, exception: Exception | None) -> None:
+    """Remove the theme's fontawesome.js tag from every written page (after the build)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for page in Path(app.outdir).rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        lean = FONTAWESOME_JS.sub("", text)
+        if lean != text:
+            page.write_text(lean, encoding="utf-8")
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context, priority=900)
     app.connect("builder-inited", copy_static)
     app.connect("config-inited", on_config_inited)
+    app.connect("build-finished", drop_heavy_theme_script)
     app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,243 @@
+"""The book's benchmark: live panels, static pages, builds and nbval, in one report.
+
+Run with ``make bench``; writes ``bench/results/report.json`` and ``bench/results/report.md``.
+
+* live: for each live panel, the time from a slider change to its FigureWidget updated in place
+  (p50 and p95 over at least 200 changes), against the common pattern (an ``interact``-style
+  callback that builds a new ``go.Figure`` from the same model on every change and serialises it
+  for display), in the same run;
+* static: for each page, HTML bytes, total bytes and requests, and the time to the first
+  rendered chart in headless Chromium from 127.0.0.1;
+* build: a clean build with every notebook executed, a no-op rebuild, and a rebuild after one
+  notebook's code is edited (with the number of notebooks re-executed), in a scratch copy;
+* nbval over every notebook.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "results"
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
+BIN = Path(sys.executable).parent
+GOALS = {"live_p95_ms": 5.0, "live_speedup": 10.0, "first_chart_ms": 1000.0, "chapter_html_kb": 400,
+         "chart_page_mb": 4.0, "plain_page_mb": 1.5, "clean_build_s": 120.0, "noop_build_s": 15.0,
+         "edit_reexecuted": 1, "nbval_s": 60.0}
+
+
+# --- live ---------------------------------------------------------------------------------------
+def _panel_factories() -> dict:
+    """Every ``panel``-like function in explainer.widgets modules, called with its defaults."""
+    import explainer.widgets as pkg
+    from explainer import data
+    from explainer.models import decision_rules as dr
+
+    rat = data.accession_ratifications()
+    mean_days = float(np.sort(rat[rat.candidate == "Finland"].dropna(subset=["days"]).days)[:28].mean())
+    known = {"mean_days": mean_days}
+    factories = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"explainer.widgets.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or not name.endswith("panel"):
+                continue
+            params = inspect.signature(fn).parameters
+            kwargs = {p: known[p] for p, v in params.items() if v.default is inspect._empty and p in known}
+            if all(p in kwargs or v.default is not inspect._empty for p, v in params.items()):
+                factories[f"{info.name}.{name}"] = functools.partial(fn, **kwargs)
+    del dr
+    return factories
+
+
+def _values_for(widget, n: int) -> list:
+    if hasattr(widget, "options") and widget.options:
+        opts = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+        return [opts[i % len(opts)] for i in range(n)]
+    lo, hi = widget.min, widget.max
+    grid = np.linspace(lo, hi, 25)
+    if isinstance(widget.value, int) and not isinstance(widget.value, bool):
+        grid = np.unique(np.round(grid).astype(int))
+    step = getattr(widget, "step", None)
+    if step:
+        grid = np.unique(np.round((grid - lo) / step) * step + lo)
+        grid = np.clip(grid, lo, hi)
+    return [type(widget.value)(grid[i % len(grid)]) for i in range(n)]
+
+
+def bench_live(changes: int = 240) -> list[dict]:
+    rows = []
+    for name, factory in _panel_factories().items():
+        panel = factory()
+        controls = list(panel.controls.items())
+        plan = []
+        per = max(1, changes // len(controls))
+        for cname, widget in controls:
+            plan += [(cname, v) for v in _values_for(widget, per)]
+        initial = panel.figure.to_dict()
+        fast, slow = [], []
+        for cname, value in plan:
+            widget = panel.controls[cname]
+            t0 = time.perf_counter()
+            widget.value = value  # observe -> model -> batch_update on the one FigureWidget
+            fast.append((time.perf_counter() - t0) * 1000)
+            # the common pattern: a callback that builds a new figure and displays it
+            values = panel.values()
+            t0 = time.perf_counter()
+            fig = go.Figure(initial)
+            panel._update(fig, **values)
+            pio.to_json(fig, validate=True)  # what display() serialises for the front end
+            slow.append((time.perf_counter() - t0) * 1000)
+        p = lambda xs, q: float(np.percentile(xs, q))  # noqa: E731
+        rows.append({"panel": name, "changes": len(plan),
+                     "inplace_p50_ms": p(fast, 50), "inplace_p95_ms": p(fast, 95),
+                     "rebuild_p50_ms": p(slow, 50), "rebuild_p95_ms": p(slow, 95),
+                     "speedup_p50": p(slow, 50) / max(p(fast, 50), 1e-9)})
+    return rows
+
+
+# --- static ---------------------------------------------------------------------------------
+def bench_static(html_dir: Path) -> list[dict]:
+    from conftest import chromium_path, toc_pages
+    from pageweight import measure_page
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html_dir)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    rows = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            for path in toc_pages():
+                runs = [measure_page(browser, f"http://127.0.0.1:{srv.server_address[1]}/{path}") for _ in range(3)]
+                m = runs[0]
+                charts = [r["first_chart_ms"] for r in runs if r["first_chart_ms"] is not None]
+                m["first_chart_ms"] = statistics.median(charts) if charts else None
+                rows.append({"page": path, **m})
+            browser.close()
+    finally:
+        srv.shutdown()
+    return rows
+
+
+# --- build and nbval ------------------------------------------------------------------------
+def _build(src: Path) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    out = subprocess.run([str(BIN / "jupyter-book"), "build", str(src), "-n", "-W", "--keep-going"],
+                         cwd=src, capture_output=True, text=True)
+    elapsed = time.perf_counter() - t0
+    if out.returncode != 0:
+        raise RuntimeError(out.stdout[-3000:] + out.stderr[-2000:])
+    executed = len(re.findall(r"Executing notebook", out.stdout + out.stderr))
+    return elapsed, executed
+
+
+def bench_build() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "book"
+        files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+        for f in files:
+            (src / f).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / f, src / f)
+        bundle = ROOT / "tools" / "plotly-bundle"
+        for extra in ("node_modules", "dist"):
+            if (bundle / extra).exists():
+                shutil.copytree(bundle / extra, src / "tools" / "plotly-bundle" / extra, symlinks=True)
+        clean, n_clean = _build(src)
+        noop, n_noop = _build(src)
+        nb = src / "book" / "01_decision_rules.ipynb"
+        data = json.loads(nb.read_text())
+        cell = next(c for c in data["cells"] if c["cell_type"] == "code")
+        cell["source"] = ["# edited by the benchmark\n"] + list(cell["source"] if isinstance(cell["source"], list) else [cell["source"]])
+        nb.write_text(json.dumps(data))
+        edit, n_edit = _build(src)
+    return {"clean_s": clean, "clean_executed": n_clean, "noop_s": noop, "noop_executed": n_noop,
+            "edit_s": edit, "edit_executed": n_edit}
+
+
+def bench_nbval() -> dict:
+    t0 = time.perf_counter()
+    out = subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "book", "-q", "-p", "no:cacheprovider"],
+                         cwd=ROOT, capture_output=True, text=True)
+    return {"nbval_s": time.perf_counter() - t0, "ok": out.returncode == 0, "summary": out.stdout.strip().splitlines()[-1]}
+
+
+# --- report ---------------------------------------------------------------------------------
+def markdown(report: dict) -> str:
+    g = report["goals"]
+    lines = ["# Benchmark report", "", f"Run on {report['when']} ({report['machine']}).", "",
+             "## Live panels (in-kernel time from a slider change to the figure updated)", "",
+             "| panel | changes | in place p50 (ms) | in place p95 (ms) | rebuild p50 (ms) | rebuild p95 (ms) | speed-up (p50) | goal met |",
+             "|---|---|---|---|---|---|---|---|"]
+    for r in report["live"]:
+        ok = r["inplace_p95_ms"] <= g["live_p95_ms"] and r["speedup_p50"] >= g["live_speedup"]
+        lines.append(f"| {r['panel']} | {r['changes']} | {r['inplace_p50_ms']:.2f} | {r['inplace_p95_ms']:.2f} | "
+                     f"{r['rebuild_p50_ms']:.1f} | {r['rebuild_p95_ms']:.1f} | {r['speedup_p50']:.0f}x | {'yes' if ok else 'no'} |")
+    lines += ["", f"Goal: p95 <= {g['live_p95_ms']} ms and at least {g['live_speedup']:.0f}x faster than rebuilding.", "",
+              "## Static pages (first visit, uncompressed, 127.0.0.1)", "",
+              "| page | HTML (KB) | total (MB) | requests | first chart (ms) | goal met |", "|---|---|---|---|---|---|"]
+    for r in report["static"]:
+        chart = r["first_chart_ms"]
+        ok = r["html_bytes"] <= g["chapter_html_kb"] * 1024 and (
+            r["total_bytes"] <= g["chart_page_mb"] * 2**20 and (chart or 0) <= g["first_chart_ms"]
+            if r["has_chart"] else r["total_bytes"] <= g["plain_page_mb"] * 2**20)
+        lines.append(f"| {r['page']} | {r['html_bytes'] / 1024:.0f} | {r['total_bytes'] / 2**20:.2f} | {r['requests']} | "
+                     f"{'' if chart is None else f'{chart:.0f}'} | {'yes' if ok else 'no'} |")
+    b = report.get("build")
+    if b:
+        lines += ["", "## Build", "", "| clean build (s) | notebooks executed | no-op rebuild (s) | executed | after one edit (s) | executed |",
+                  "|---|---|---|---|---|---|",
+                  f"| {b['clean_s']:.1f} | {b['clean_executed']} | {b['noop_s']:.1f} | {b['noop_executed']} | {b['edit_s']:.1f} | {b['edit_executed']} |",
+                  "", f"Goals: <= {g['clean_build_s']:.0f} s, <= {g['noop_build_s']:.0f} s, exactly {g['edit_reexecuted']} re-executed."]
+    n = report.get("nbval")
+    if n:
+        lines += ["", "## nbval", "", f"{n['nbval_s']:.1f} s over every notebook ({n['summary']}); goal <= {g['nbval_s']:.0f} s."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    import platform
+
+    html = ROOT / "_build" / "html"
+    report = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+              "machine": f"{platform.machine()}, {platform.python_version()}, {__import__('os').cpu_count()} cores",
+              "goals": GOALS, "live": bench_live()}
+    report["static"] = bench_static(html) if (html / "index.html").is_file() else []
+    if "--quick" not in argv:
+        report["build"] = bench_build()
+        report["nbval"] = bench_nbval()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "report.json").write_text(json.dumps(report, indent=2))
+    (OUT / "report.md").write_text(markdown(report))
+    print(markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

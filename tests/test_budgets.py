@@ -1,0 +1,47 @@
+"""Page weight, held by tests: byte budgets per page and one plotly.js URL for the whole book.
+
+Timings stay in the benchmark (``make bench``); bytes are deterministic, so they are tested here.
+Budgets: a chapter's HTML <= 400 KB; a page with charts <= 4 MB in all (uncompressed, first
+visit); a page without charts <= 1.5 MB, and it loads no plotly.js.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, toc_pages
+
+sys.path.insert(0, str(ROOT / "bench"))
+from pageweight import measure_page  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+KB, MB = 1024, 1024 * 1024
+HTML_BUDGET = 400 * KB
+CHART_PAGE_BUDGET = 4 * MB
+PLAIN_PAGE_BUDGET = 1.5 * MB
+
+
+@pytest.fixture(scope="module")
+def weights(browser, site_url):
+    return {path: measure_page(browser, f"{site_url}/{path}") for path in toc_pages()}
+
+
+@pytest.mark.parametrize("path", toc_pages())
+def test_page_within_its_byte_budget(weights, path):
+    w = weights[path]
+    assert w["html_bytes"] <= HTML_BUDGET, f"{path}: HTML is {w['html_bytes'] / KB:.0f} KB"
+    if w["has_chart"]:
+        assert w["total_bytes"] <= CHART_PAGE_BUDGET, f"{path}: {w['total_bytes'] / MB:.2f} MB in all"
+        assert len(w["plotly_urls"]) == 1, w["plotly_urls"]
+    else:
+        assert w["total_bytes"] <= PLAIN_PAGE_BUDGET, f"{path}: {w['total_bytes'] / MB:.2f} MB in all"
+        assert w["plotly_urls"] == [], f"{path} loads plotly.js but shows no chart"
+
+
+def test_plotly_js_comes_from_one_url_on_every_page(weights):
+    urls = {u for w in weights.values() for u in w["plotly_urls"]}
+    assert len(urls) == 1, urls
