@@ -1,0 +1,425 @@
+"""Would the Poland–Belarus deal calm an arms race? Richardson's model (1960).
+
+The article proposes that Russia withdraw "some or all of its tactical nuclear weapons and
+[Oreshniks] from Belarus, in exchange for imposing limits on Poland's militarization and acceptance
+of foreign troops" (Korybko, December 2025). This module asks what such a deal would do to an arms
+race between two sides:
+
+* ``x``: the military effort of Poland with its allies on Polish soil (an **index**: today = 100);
+* ``y``: the military effort of Russia and Belarus facing Poland (an **index**: today = 100).
+
+Richardson's equations (1960) say that each side arms in reaction to the other, is held back by
+the cost of its own effort ("fatigue"), and carries a standing grievance that drives it even when
+the other side does nothing::
+
+    dx/dt = a·y − m·x + g
+    dy/dt = b·x − n·y + h
+
+``a`` and ``b`` are reaction coefficients, ``m`` and ``n`` fatigue coefficients (per year), and
+``g`` and ``h`` grievance terms (index points per year). The system has one equilibrium when
+``m·n ≠ a·b``; it is stable, and every path converges to it, exactly when ``m·n > a·b``: the product
+of the restraints exceeds the product of the reactions. Otherwise the race runs away.
+
+The deal can enter the model in two ways:
+
+* **lower grievances**: a withdrawal and a cap remove part of what drives each side (``g``, ``h``
+  fall); this moves the equilibrium but does not change whether the race is stable;
+* **caps**: a ceiling on each side's level (``x ≤ cap_x``, ``y ≤ cap_y``), which bounds even an
+  unstable race, if it is kept.
+
+All functions are pure and deterministic: numbers in, numbers out. Every parameter value the book
+uses is an illustrative assumption; no one has measured these coefficients for Poland and
+Russia–Belarus.
+
+What the model leaves out: the levels are single numbers (no mix of nuclear and conventional
+forces, no geography), the coefficients are fixed (no learning, no elections, no war in Ukraine),
+there are only two sides (the United States, NATO and Russia's other fronts are folded into ``g``
+and ``h``), and the caps are assumed to be kept and verified, which is the hard part.
+
+References
+----------
+Richardson, L. F. (1960). *Arms and Insecurity: A Mathematical Study of the Causes and Origins of
+War*. Boxwood Press, Pittsburgh.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.linalg import expm
+
+from . import _validate as check
+
+#: Index value of each side's military effort today (an index, not a measured quantity).
+TODAY = 100.0
+
+
+def _finite(value: float, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Params:
+    """The six coefficients of Richardson's model.
+
+    Parameters
+    ----------
+    a : float >= 0
+        How strongly Poland and its allies react to Russia–Belarus's level (per year).
+    b : float >= 0
+        How strongly Russia–Belarus reacts to Poland's level (per year).
+    m : float > 0
+        Poland's fatigue: the cost that holds its effort back (per year).
+    n : float > 0
+        Russia–Belarus's fatigue (per year).
+    g : float
+        Poland's grievance: the drive to arm even if the other side did nothing (index points
+        per year). A negative value is goodwill.
+    h : float
+        Russia–Belarus's grievance (index points per year).
+    """
+
+    a: float
+    b: float
+    m: float
+    n: float
+    g: float
+    h: float
+
+    def __post_init__(self) -> None:
+        for name in ("a", "b"):
+            check.positive(getattr(self, name), name, allow_zero=True)
+        for name in ("m", "n"):
+            check.positive(getattr(self, name), name)
+        for name in ("g", "h"):
+            _finite(getattr(self, name), name)
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """The picture both front ends open on. Every value is an illustrative assumption.
+
+    ``status_quo`` is a stable race whose equilibrium lies above today's levels (both sides keep
+    arming); ``deal_g`` and ``deal_h`` are the grievance terms after a deal that removes about half
+    of what drives each side; ``cap`` is a ceiling on both indices.
+    """
+
+    status_quo: Params = Params(a=0.3, b=0.4, m=0.5, n=0.6, g=40.0, h=30.0)
+    deal_g: float = 20.0
+    deal_h: float = 15.0
+    cap: float = 120.0
+    x0: float = TODAY
+    y0: float = TODAY
+    years: float = 20.0
+
+
+DEFAULTS = Defaults()
+
+
+class Equilibrium(NamedTuple):
+    """Where the race settles (if it is stable)."""
+
+    x: float
+    y: float
+    stable: bool
+    margin: float  #: m·n − a·b: positive when the race is stable
+
+
+def _params(params: Params) -> Params:
+    if not isinstance(params, Params):
+        raise ValueError(f"params must be an arms_race.Params, got {params!r}")
+    return params
+
+
+def _times(t: ArrayLike) -> np.ndarray:
+    try:
+        arr = np.atleast_1d(np.asarray(t, dtype=float))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"t must be a sequence of times in years, got {t!r}") from exc
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"t must be a non-empty 1-D sequence of times, got shape {arr.shape}")
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        raise ValueError(f"t must hold finite times >= 0 (years from today), got {arr!r}")
+    return arr
+
+
+def matrix(params: Params) -> np.ndarray:
+    """The system's matrix ``A`` in ``dz/dt = A·z + c`` with ``z = (x, y)``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (2, 2)
+        ``[[−m, a], [b, −n]]``.
+    """
+    p = _params(params)
+    return np.array([[-p.m, p.a], [p.b, -p.n]])
+
+
+def stability_margin(params: Params) -> float:
+    """``m·n − a·b``: positive exactly when the race is stable (Richardson's condition).
+
+    The trace of ``A`` (−m − n) is always negative, so the determinant ``m·n − a·b`` decides: when
+    it is positive both eigenvalues are negative and every path converges to the equilibrium.
+    """
+    p = _params(params)
+    return p.m * p.n - p.a * p.b
+
+
+def is_stable(params: Params) -> bool:
+    """True when ``m·n > a·b``: the race converges to its equilibrium from any start."""
+    return stability_margin(params) > 0.0
+
+
+def eigenvalues(params: Params) -> tuple[float, float]:
+    """The two eigenvalues of ``A`` (per year), largest first.
+
+    They are ``(−(m + n) ± √((m − n)² + 4ab)) / 2``, always real because ``a·b >= 0``. The race
+    is stable when the larger one is negative.
+    """
+    p = _params(params)
+    root = math.sqrt((p.m - p.n) ** 2 + 4.0 * p.a * p.b)
+    return ((-(p.m + p.n) + root) / 2.0, (-(p.m + p.n) - root) / 2.0)
+
+
+def equilibrium(params: Params) -> Equilibrium:
+    """The levels at which neither side changes its effort.
+
+    Solving ``a·y − m·x + g = 0`` and ``b·x − n·y + h = 0``::
+
+        x* = (n·g + a·h) / (m·n − a·b),   y* = (b·g + m·h) / (m·n − a·b)
+
+    Returns
+    -------
+    Equilibrium
+        ``x``, ``y``, whether it is stable, and the margin ``m·n − a·b``. When the race is
+        unstable the equilibrium still exists (it is a saddle point the race moves away from)
+        and may be negative.
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not a :class:`Params`, or if ``m·n == a·b`` (no single equilibrium).
+    """
+    p = _params(params)
+    det = stability_margin(p)
+    if det == 0.0:
+        raise ValueError(f"params has m·n == a·b ({p.m * p.n!r}): there is no single equilibrium")
+    return Equilibrium(x=(p.n * p.g + p.a * p.h) / det, y=(p.b * p.g + p.m * p.h) / det,
+                       stable=det > 0.0, margin=det)
+
+
+def trajectory(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODAY) -> np.ndarray:
+    """Both sides' levels at times ``t``, from the exact solution of the linear system.
+
+    The solution is ``z(t) = e^(A·t)·z0 + (∫₀ᵗ e^(A·s) ds)·c``. When ``A``'s eigenvalues are
+    distinct it is computed from its eigen-decomposition, ``z(t) = z* + V·e^(Λ·t)·V⁻¹·(z0 − z*)``
+    (with a special form when ``A`` is singular); otherwise from the matrix exponential of the
+    augmented 3×3 matrix ``[[A, c], [0, 0]]``, which holds both terms at once.
+
+    Parameters
+    ----------
+    t : array_like of float >= 0
+        Years from today.
+    params : Params
+        The model's coefficients.
+    x0, y0 : float
+        Levels at ``t = 0`` (index: today = 100).
+
+    Returns
+    -------
+    numpy.ndarray, shape (len(t), 2)
+        Column 0 is Poland's side ``x``, column 1 Russia–Belarus ``y``.
+
+    Raises
+    ------
+    ValueError
+        If ``t`` holds a negative or non-finite time, or an argument is invalid.
+    """
+    p = _params(params)
+    times = _times(t)
+    z0 = np.array([_finite(x0, "x0"), _finite(y0, "y0")])
+    A = matrix(p)
+    c = np.array([p.g, p.h])
+    l1, l2 = eigenvalues(p)
+    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)) and stability_margin(p) != 0.0:
+        eq = equilibrium(p)
+        zstar = np.array([eq.x, eq.y])
+        lam, V = np.linalg.eig(A)
+        if np.linalg.cond(V) < 1e8:  # otherwise nearly defective: use the matrix exponential
+            coef = np.linalg.solve(V, z0 - zstar)
+            return zstar + (np.exp(np.outer(times, lam)) * coef) @ V.T
+    return trajectory_expm(times, p, x0, y0)
+
+
+def trajectory_expm(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODAY) -> np.ndarray:
+    """The same solution as :func:`trajectory`, always from the matrix exponential.
+
+    ``exp(t·[[A, c], [0, 0]])`` applied to ``(x0, y0, 1)`` gives ``z(t)`` for any ``A``, singular
+    or defective. Slower (one 3×3 exponential per time); used as a cross-check and as the fallback.
+    """
+    p = _params(params)
+    times = _times(t)
+    z = np.array([_finite(x0, "x0"), _finite(y0, "y0"), 1.0])
+    M = np.zeros((3, 3))
+    M[:2, :2] = matrix(p)
+    M[:2, 2] = (p.g, p.h)
+    return np.array([(expm(M * s) @ z)[:2] for s in times])
+
+
+def deal(params: Params, g: float, h: float) -> Params:
+    """The same race after a deal that sets the grievance terms to ``g`` and ``h``.
+
+    Reactions and fatigue are unchanged, so a deal of this kind moves the equilibrium but cannot
+    make an unstable race stable.
+    """
+    return replace(_params(params), g=_finite(g, "g"), h=_finite(h, "h"))
+
+
+def capped_equilibrium(params: Params, cap_x: float = math.inf, cap_y: float = math.inf) -> tuple[float, float]:
+    """Where a **stable** race settles when each side keeps to a ceiling on its level.
+
+    With ``a, b >= 0`` each side's best level rises with the other's. Starting from the uncapped
+    equilibrium, a side above its cap sits at the cap and the other side settles where its own
+    equation balances given that level, again at most its cap.
+
+    Raises
+    ------
+    ValueError
+        If the race is not stable (then the caps bind for ever and the answer is the caps
+        themselves only if the race runs upward; use :func:`capped_trajectory`), or a cap is
+        not a number.
+    """
+    p = _params(params)
+    cx = _cap(cap_x, "cap_x")
+    cy = _cap(cap_y, "cap_y")
+    if not is_stable(p):
+        raise ValueError(f"params must describe a stable race (m·n > a·b); m·n − a·b = {stability_margin(p)!r}")
+    eq = equilibrium(p)
+    x, y = eq.x, eq.y
+    if x <= cx and y <= cy:
+        return (x, y)
+    # one or both caps bind: solve each side's balance given the other's capped level
+    if x > cx:
+        x = cx
+        y = min(cy, (p.b * x + p.h) / p.n)
+        if y == cy:
+            x = min(cx, (p.a * y + p.g) / p.m)
+    else:
+        y = cy
+        x = min(cx, (p.a * y + p.g) / p.m)
+        if x == cx:
+            y = min(cy, (p.b * x + p.h) / p.n)
+    return (x, y)
+
+
+def _cap(value: float, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+        raise ValueError(f"{name} must be a number (or math.inf for no cap), got {value!r}")
+    return float(value)
+
+
+def capped_trajectory(t: ArrayLike, params: Params, cap_x: float = math.inf, cap_y: float = math.inf,
+                      x0: float = TODAY, y0: float = TODAY, dt: float = 0.05) -> np.ndarray:
+    """Both sides' levels when each keeps to a ceiling on its effort.
+
+    A side at its cap whose equation pushes it up stays at the cap; the other side then follows
+    its own equation exactly, with the capped level as a constant. While no side is held, each
+    step of length ``dt`` follows the exact linear solution and cuts a side that crosses its cap
+    back to the cap (accurate to about ``dt`` at the moment of crossing). When no cap binds the
+    result equals :func:`trajectory`; a stable capped race settles exactly at
+    :func:`capped_equilibrium`.
+
+    Parameters
+    ----------
+    t : array_like of float >= 0, increasing
+        Years from today at which to report the levels.
+    params : Params
+    cap_x, cap_y : float
+        Ceilings on the two indices (``math.inf``: no cap). A start above a cap is first cut to it.
+    x0, y0 : float
+    dt : float > 0
+        Integration step in years.
+
+    Returns
+    -------
+    numpy.ndarray, shape (len(t), 2)
+
+    Raises
+    ------
+    ValueError
+        If ``t`` is not increasing, ``dt`` is not positive or another argument is invalid.
+    """
+    p = _params(params)
+    times = _times(t)
+    if np.any(np.diff(times) < 0):
+        raise ValueError(f"t must be increasing, got {times!r}")
+    step = check.positive(dt, "dt")
+    caps = np.array([_cap(cap_x, "cap_x"), _cap(cap_y, "cap_y")])
+    z = np.minimum(np.array([_finite(x0, "x0"), _finite(y0, "y0")]), caps)
+    M = np.zeros((3, 3))
+    M[:2, :2] = matrix(p)
+    M[:2, 2] = (p.g, p.h)
+    cache: dict[float, np.ndarray] = {}
+
+    def flow(s: float) -> np.ndarray:
+        key = round(s, 12)
+        if key not in cache:
+            cache[key] = expm(M * s)
+        return cache[key]
+
+    A = matrix(p)
+    c = np.array([p.g, p.h])
+    fatigue = np.array([p.m, p.n])
+
+    def advance(z: np.ndarray, h: float) -> np.ndarray:
+        rate = A @ z + c
+        held = (z >= caps - 1e-12) & (rate >= 0.0)
+        if not held.any():
+            return np.minimum((flow(h) @ np.append(z, 1.0))[:2], caps)
+        if held.all():
+            return z.copy()
+        # one side sits at its cap; the other follows its own equation exactly, with the held
+        # side's level as a constant: dz_i/dt = k·z_j + c_i − fatigue_i·z_i
+        i = int(np.flatnonzero(~held)[0])
+        j = 1 - i
+        target = (A[i, j] * z[j] + c[i]) / fatigue[i]
+        new = z.copy()
+        new[i] = min(caps[i], target + (z[i] - target) * math.exp(-fatigue[i] * h))
+        return new
+
+    out = np.empty((times.size, 2))
+    now = 0.0
+    for i, target in enumerate(times):
+        while target - now > 1e-12:
+            h = min(step, target - now)
+            z = advance(z, h)
+            now += h
+        out[i] = z
+    return out
+
+
+def years_to_reach(level: float, t: ArrayLike, path: ArrayLike) -> float:
+    """First time at which a path (one column of a trajectory) reaches ``level``; ``inf`` if never.
+
+    Linear interpolation between the sampled times.
+    """
+    lv = _finite(level, "level")
+    times = _times(t)
+    y = np.asarray(path, dtype=float)
+    if y.shape != times.shape:
+        raise ValueError(f"path must have one value per time ({times.size}), got shape {y.shape}")
+    above = np.flatnonzero(y >= lv)
+    if above.size == 0:
+        return math.inf
+    k = int(above[0])
+    if k == 0:
+        return float(times[0])
+    t0, t1, y0, y1 = times[k - 1], times[k], y[k - 1], y[k]
+    return float(t0 + (lv - y0) * (t1 - t0) / (y1 - y0))
