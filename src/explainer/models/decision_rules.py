@@ -32,6 +32,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 import numpy as np
@@ -389,10 +390,18 @@ def pass_probability(
     return float(np.clip(total, 0.0, 1.0))
 
 
-def common_shock_nodes(nodes: int = _QUADRATURE_NODES) -> tuple[np.ndarray, np.ndarray]:
-    """Gauss–Hermite nodes and weights for a standard normal (weights sum to 1)."""
+@lru_cache(maxsize=8)
+def _hermite_nodes(nodes: int) -> tuple[np.ndarray, np.ndarray]:
     z, w = np.polynomial.hermite_e.hermegauss(nodes)
-    return z, w / w.sum()
+    z.setflags(write=False)
+    w = w / w.sum()
+    w.setflags(write=False)
+    return z, w
+
+
+def common_shock_nodes(nodes: int = _QUADRATURE_NODES) -> tuple[np.ndarray, np.ndarray]:
+    """Gauss–Hermite nodes and weights for a standard normal (weights sum to 1; computed once)."""
+    return _hermite_nodes(check.count(nodes, "nodes", minimum=1))
 
 
 def rule_quota(n: int, rule: Rule) -> int:
@@ -541,9 +550,9 @@ def ratification_quantile(
         raise ValueError(f"holdouts ({holdouts}) cannot exceed members ({members})")
     mean_days = check.positive(mean_days, "mean_days")
     holdout_delay = check.positive(holdout_delay, "holdout_delay", allow_zero=True)
-    # invert the product of CDFs by bisection on the monotone CDF
+    # invert the product of CDFs by bisection on the monotone CDF (60 halvings: far below a day)
     lo, hi = 0.0, holdout_delay + mean_days * (50.0 + math.log(members))
-    for _ in range(200):
+    for _ in range(60):
         mid = 0.5 * (lo + hi)
         if full_ratification_cdf([mid], members, mean_days, holdouts, holdout_delay)[0] < q:
             lo = mid
