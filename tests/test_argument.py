@@ -1,0 +1,251 @@
+"""The argument map: structure, exact probabilities, swings, profiles, figures and the live panel."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from explainer.figures import argument as charts
+from explainer.models import argument as ar
+from explainer.widgets import LivePanel
+from explainer.widgets import argument as panels
+
+N = len(ar.PREMISES)
+credence_lists = st.lists(st.floats(0.0, 1.0), min_size=N, max_size=N)
+
+
+def tiny(gate: str) -> tuple[ar.Node, ...]:
+    return (ar.Node("a", "A", "a", "premise", "x"), ar.Node("b", "B", "b", "premise", "x"),
+            ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "b"), gate=gate))
+
+
+# --- hand-worked values -------------------------------------------------------------------------
+def test_two_premises_and_or_by_hand():
+    assert ar.conclusion_probability([0.5, 0.5], tiny("AND")) == pytest.approx(0.25)
+    assert ar.conclusion_probability([0.5, 0.5], tiny("OR")) == pytest.approx(0.75)
+    assert ar.conclusion_probability([0.3, 0.6], tiny("OR")) == pytest.approx(1 - 0.7 * 0.4)
+
+
+def test_article_map_matches_its_closed_form():
+    """The map is a tree, so independence gives a product formula (worked by hand)."""
+    c = dict(ar.PROFILES[0].credences)
+    europe = 1 - (1 - c["drawdown"] * c["europe_accommodates"]) * (1 - c["us_pressure"])
+    closed = (c["russia_will"] * c["us_broker"] * europe * c["poland_limits"] * c["russia_withdraws"]
+              * c["periphery_follows"] * c["no_veto"] * c["war_ends"])
+    assert ar.conclusion_probability(c) == pytest.approx(closed, rel=1e-12)
+    probs = ar.node_probabilities(c)
+    assert probs["will_both_sides"] == pytest.approx(0.8 * 0.75)
+    assert probs["europe_on_board"] == pytest.approx(europe)
+
+
+def test_all_even_odds():
+    p = ar.conclusion_probability({k: 0.5 for k in ar.PREMISES})
+    # 7 premises in AND, and the OR node 1 - (1 - 0.25)(1 - 0.5) = 0.625
+    assert p == pytest.approx(0.5**7 * 0.625)
+
+
+def test_shared_premise_is_counted_once():
+    """Enumeration stays exact when a premise feeds two nodes (a DAG, not a tree)."""
+    nodes = (ar.Node("a", "A", "a", "premise", "x"), ar.Node("b", "B", "b", "premise", "x"),
+             ar.Node("i", "I", "i", "intermediate", "x", parents=("a",)),
+             ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i", "b")))
+    assert ar.conclusion_probability([0.5, 0.5], nodes) == pytest.approx(0.25)  # not 0.125
+
+
+def test_swing_is_the_difference_of_the_conditionals():
+    c = dict(ar.PROFILES[0].credences)
+    sw = {s.premise: s for s in ar.swings(c)}
+    hi = dict(c, no_veto=1.0)
+    lo = dict(c, no_veto=0.0)
+    assert sw["no_veto"].if_true == pytest.approx(ar.conclusion_probability(hi))
+    assert sw["no_veto"].if_false == pytest.approx(ar.conclusion_probability(lo)) == 0.0  # AND premise
+    # linear in each credence: current = p * if_true + (1 - p) * if_false
+    s = sw["us_pressure"]
+    assert s.current == pytest.approx(0.6 * s.if_true + 0.4 * s.if_false)
+    widths = [s.width for s in ar.swings(c)]
+    assert all(a >= b - 1e-12 for a, b in zip(widths, widths[1:]))
+
+
+def test_comonotone_extremes():
+    nodes = tiny("AND")
+    assert ar.comonotone_probability([0.3, 0.8], nodes) == pytest.approx(0.3)
+    assert ar.comonotone_probability([0.3, 0.8], tiny("OR")) == pytest.approx(0.8)
+    c = {k: 0.5 for k in ar.PREMISES}
+    assert ar.comonotone_probability(c) == pytest.approx(0.5)
+
+
+def test_profiles_order_and_defaults():
+    vals = [ar.conclusion_probability(p.credences) for p in ar.PROFILES]
+    assert vals[0] > vals[1] > vals[2]
+    assert ar.DEFAULTS.credences == dict(ar.PROFILES[0].credences)
+    assert ar.profile("Even odds") is ar.PROFILES[1]
+
+
+def test_depths_and_structure():
+    d = ar.depths()
+    assert all(d[k] == 0 for k in ar.PREMISES)
+    assert d["pact"] == max(d.values()) == 3
+    order = ar.validate_map()
+    assert order[-1] == "pact" and set(order) == {n.key for n in ar.NODES}
+
+
+# --- properties -----------------------------------------------------------------------------------
+@settings(max_examples=60, deadline=None)
+@given(credence_lists)
+def test_probabilities_are_bounded_and_below_each_and_premise(cs):
+    probs = ar.node_probabilities(cs)
+    assert all(0.0 <= v <= 1.0 for v in probs.values())
+    c = dict(zip(ar.PREMISES, cs))
+    for k in ("russia_will", "us_broker", "poland_limits", "no_veto", "war_ends"):
+        assert probs["pact"] <= c[k] + 1e-12
+    assert probs["pact"] <= ar.comonotone_probability(cs) + 1e-12
+
+
+@settings(max_examples=60, deadline=None)
+@given(credence_lists, st.integers(0, N - 1), st.floats(0.0, 1.0))
+def test_raising_a_premise_never_lowers_the_conclusion(cs, i, up):
+    before = ar.conclusion_probability(cs)
+    raised = list(cs)
+    raised[i] = max(cs[i], up)
+    assert ar.conclusion_probability(raised) >= before - 1e-12
+
+
+# --- error paths --------------------------------------------------------------------------------
+def test_bad_credences_are_named():
+    with pytest.raises(ValueError, match="credences"):
+        ar.conclusion_probability([0.5] * (N - 1))
+    with pytest.raises(ValueError, match=r"credences\['no_veto'\]"):
+        ar.conclusion_probability(dict(ar.PROFILES[0].credences, no_veto=1.5))
+    with pytest.raises(ValueError, match="missing premise"):
+        ar.conclusion_probability({"no_veto": 0.5})
+    with pytest.raises(ValueError, match="unknown premise 'moon'"):
+        ar.conclusion_probability(dict(ar.PROFILES[0].credences, moon=0.5))
+    with pytest.raises(ValueError, match="entry 0"):
+        ar.conclusion_probability([np.nan] + [0.5] * (N - 1))
+
+
+def test_bad_maps_are_named():
+    a = ar.Node("a", "A", "a", "premise", "x")
+    with pytest.raises(ValueError, match="unique"):
+        ar.validate_map((a, a))
+    with pytest.raises(ValueError, match="parent 'z'"):
+        ar.validate_map((a, ar.Node("c", "C", "c", "conclusion", "x", parents=("z",))))
+    with pytest.raises(ValueError, match="gate"):
+        ar.validate_map((a, ar.Node("c", "C", "c", "conclusion", "x", parents=("a",), gate="XOR")))
+    with pytest.raises(ValueError, match="exactly one conclusion"):
+        ar.validate_map((a,))
+    with pytest.raises(ValueError, match="cycle"):
+        ar.validate_map((a, ar.Node("i", "I", "i", "intermediate", "x", parents=("j",)),
+                         ar.Node("j", "J", "j", "intermediate", "x", parents=("i",)),
+                         ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i"))))
+    with pytest.raises(ValueError, match="must have no parents"):
+        ar.validate_map((ar.Node("a", "A", "a", "premise", "x", parents=("a",)),))
+    with pytest.raises(ValueError, match="at least one parent"):
+        ar.validate_map((a, ar.Node("c", "C", "c", "conclusion", "x")))
+    with pytest.raises(ValueError, match="does not"):
+        ar.validate_map((a, ar.Node("b", "B", "b", "premise", "x"),
+                         ar.Node("c", "C", "c", "conclusion", "x", parents=("a",))))
+    with pytest.raises(ValueError, match="key must be"):
+        ar.node("moon")
+    with pytest.raises(ValueError, match="name_or_index"):
+        ar.profile(7)
+    with pytest.raises(ValueError, match="name_or_index"):
+        ar.profile("Optimist")
+
+
+# --- figures and panel ----------------------------------------------------------------------------
+def test_map_positions_are_deterministic_and_layered():
+    pos = charts.map_positions()
+    assert pos == charts.map_positions()
+    d = ar.depths()
+    assert all(pos[k][0] == d[k] for k in pos)
+    ys = [pos[k][1] for k in charts.premise_order()]
+    assert ys == sorted(ys, reverse=True) and ys[0] == 1.0 and ys[-1] == 0.0
+    assert pos["will_both_sides"][1] == pytest.approx(np.mean([pos["russia_will"][1], pos["us_broker"][1]]))
+
+
+def test_map_figure_has_every_node_and_edge():
+    fig = charts.map_figure()
+    nodes = [k for t in fig.data[1:] for k in t.customdata]
+    assert sorted(nodes) == sorted(n.key for n in ar.NODES)
+    edges = sum(len(n.parents) for n in ar.NODES)
+    assert len(fig.data[0].x) == 3 * edges
+    hover = " ".join(h for t in fig.data[1:] for h in t.hovertext)
+    assert "C14" in hover and "05_periphery" in hover and " OR " in hover
+    assert any(a.name == "source" and a.text for a in fig.layout.annotations)
+
+
+def test_estimate_slider_steps_hold_the_model():
+    fig = charts.estimate_figure()
+    slider = fig.layout.sliders[0]
+    assert len(slider.steps) == len(ar.PROFILES) and slider.active == ar.DEFAULTS.profile
+    for prof, step in zip(ar.PROFILES, slider.steps):
+        x_nodes, x_tornado, x_line = step.args[0]["x"]
+        assert x_line[0] == pytest.approx(ar.conclusion_probability(prof.credences))
+        assert x_nodes[0] == pytest.approx(ar.conclusion_probability(prof.credences))  # top bar
+        sw = ar.swings(prof.credences)
+        assert x_tornado[-1] == pytest.approx(sw[0].width)  # widest on top
+        assert step.args[0]["base"][1][-1] == pytest.approx(sw[0].if_false)
+        assert charts.fmt_prob(ar.conclusion_probability(prof.credences)) in step.args[1]["title.text"]
+    first, last = slider.steps[0].args[0]["x"][0], slider.steps[-1].args[0]["x"][0]
+    assert not np.allclose(first, last)
+    assert np.allclose(fig.data[0].x, slider.steps[slider.active].args[0]["x"][0])
+    with pytest.raises(ValueError, match="short"):
+        charts.estimate_figure(short=["a"])
+    with pytest.raises(ValueError, match="active"):
+        charts.estimate_figure(active=9)
+
+
+def test_panel_updates_in_place_and_opens_on_the_defaults():
+    panel = panels.panel()
+    assert isinstance(panel, LivePanel)
+    fig = panel.figure
+    assert isinstance(fig, go.FigureWidget)
+    assert set(panel.controls) == set(ar.PREMISES)
+    assert panel.values() == pytest.approx(ar.DEFAULTS.credences)
+    start = ar.conclusion_probability(ar.DEFAULTS.credences)
+    assert fig.data[2].x[0] == pytest.approx(start)
+    panel.controls["no_veto"].value = 1.0
+    assert panel.figure is fig
+    assert fig.data[2].x[0] == pytest.approx(start / 0.6)
+    assert "Implied probability" in fig.layout.title.text
+    with pytest.raises(ValueError, match="name_or_index"):
+        panels.panel(profile=5)
+    bundle = panel._repr_mimebundle_()
+    assert "Open this chapter in Binder" in bundle["text/html"] and "<input" not in bundle["text/html"]
+
+
+def test_every_node_links_to_known_claims():
+    from explainer import data
+
+    ids = set(data.claims()["claim_id"])
+    for n in ar.NODES:
+        assert n.claims and set(n.claims) <= ids, n.key
+
+
+def test_truth_table_is_complete():
+    table = ar._truth_table(3)
+    assert {tuple(r) for r in table} == set(itertools.product((False, True), repeat=3))
+
+
+def test_node_table_links_every_node_to_its_ledger_rows_and_chapter():
+    page = charts.node_table_html()
+    assert page.count("<tr><td>") == len(ar.NODES)
+    for n in ar.NODES:
+        for c in n.claims:
+            assert f'href="claim_ledger.html#claim-{c}"' in page
+        if n.chapter != "argument_map":
+            assert f'href="{n.chapter}.html"' in page
+    assert 'href="#the-claims-this-page-examines"' in page
+
+
+def test_small_probabilities_never_read_as_zero():
+    assert charts.fmt_prob(0.054486) == "5.4%"
+    assert charts.fmt_prob(3.048e-05) == "0.00305%"
+    assert charts.fmt_prob(0.0048828125) == "0.488%"
+    assert charts.fmt_prob(0.0) == "0%"
