@@ -12,7 +12,6 @@ Add a dataset in three steps: put the CSV in ``data/`` with a ``source_url`` col
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -275,3 +274,263 @@ def us_troops_europe(data_dir: Path | str | None = None) -> pd.DataFrame:
 def new_start_data(data_dir: Path | str | None = None) -> pd.DataFrame:
     """New START aggregate data exchanges, 2011-2023, for the United States and Russia."""
     return load("new_start_data.csv", data_dir)
+
+
+# --- chapter 5: New START timeline -----------------------------------------------------------
+NEW_START_EVENTS = pa.DataFrameSchema(
+    {
+        "date": pa.Column(
+            "datetime64[ns]",
+            pa.Check.in_range(pd.Timestamp("2010-01-01"), pd.Timestamp("2026-11-30")),
+        ),
+        "actor": pa.Column(str, pa.Check.isin(["United States", "Russia", "Both"])),
+        "event": pa.Column(str, pa.Check.str_length(min_value=5, max_value=45)),
+        "detail": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "source_url": _source_url(),
+        "state_media_only": pa.Column(str, pa.Check.isin(["true", "false"])),
+        "note": pa.Column(str, nullable=True),
+    },
+    unique=["date", "event"],
+    checks=pa.Check(lambda df: df["date"].is_monotonic_increasing, error="rows must be in date order"),
+    strict=True,
+    coerce=True,
+)
+SCHEMAS["new_start_events.csv"] = (NEW_START_EVENTS, ("date",), ())
+
+
+def new_start_events(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Dated, sourced New START events from signature (8 April 2010) to after expiry (2026).
+
+    ``state_media_only`` is a boolean column: True where the event rests only on Russian state
+    media.
+    """
+    frame = load("new_start_events.csv", data_dir)
+    frame["state_media_only"] = frame["state_media_only"] == "true"
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# claims.csv: the claim ledger (the argument as a whole; appended by its author)
+# ---------------------------------------------------------------------------------------------
+#: What a claim is: a statement of fact, an opinion, a forecast, or a proposal.
+CLAIM_KINDS: tuple[str, ...] = ("fact", "opinion", "prediction", "proposal")
+#: Verdicts on factual claims; every other kind's verdict is its kind.
+FACT_VERDICTS: tuple[str, ...] = ("supported", "partly supported", "false", "unsupported")
+#: The fixed set of verdicts the ledger may use.
+CLAIM_VERDICTS: tuple[str, ...] = FACT_VERDICTS + ("opinion", "prediction", "proposal")
+#: Who wrote the claim: the blog editor's introduction or Korybko's column.
+CLAIM_SPEAKERS: tuple[str, ...] = ("editor", "author")
+
+_URL_LIST = r"^https?://\S+(; https?://\S+)*$"
+
+
+def _verdict_matches_kind(df: pd.DataFrame) -> pd.Series:
+    is_fact = df["kind"] == "fact"
+    return (is_fact & df["verdict"].isin(FACT_VERDICTS)) | (~is_fact & (df["verdict"] == df["kind"]))
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter 2: dated events in the US force posture in Europe (appended by chapter 2)
+# ---------------------------------------------------------------------------------------------
+US_POSTURE_EVENTS = pa.DataFrameSchema(
+    {
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("1945-01-01"),
+                                                               pd.Timestamp("2026-12-31"))),
+        "label": pa.Column(str, pa.Check.str_length(min_value=3, max_value=120)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    unique=["date"],
+    strict=True,
+    coerce=True,
+)
+SCHEMAS["us_posture_events.csv"] = (US_POSTURE_EVENTS, ("date",), ())
+
+
+def us_posture_events(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Dated events marked on chapter 2's troop chart (Berlin Wall, Crimea, 2022, Romania, NDAA).
+
+    One source URL per row; the 1957 peak is not here because it comes from the troop data.
+    """
+    return load("us_posture_events.csv", data_dir).sort_values("date").reset_index(drop=True)
+
+
+# claims.csv (continued): like every file in data/, the ledger's URL column is ``source_url``; it
+# holds one URL or several separated by "; ", and is empty only for opinions, predictions and
+# proposals that cite none.
+CLAIMS = pa.DataFrameSchema(
+    {
+        "claim_id": pa.Column(str, pa.Check.str_matches(r"^C\d{2}$"), unique=True),
+        "speaker": pa.Column(str, pa.Check.isin(CLAIM_SPEAKERS)),
+        "quote": pa.Column(str, pa.Check.str_length(min_value=10, max_value=260)),
+        "kind": pa.Column(str, pa.Check.isin(CLAIM_KINDS)),
+        "verdict": pa.Column(str, pa.Check.isin(CLAIM_VERDICTS)),
+        "explanation": pa.Column(str, pa.Check.str_length(min_value=20)),
+        "corrections": pa.Column(str, pa.Check.str_matches(r"^D\d{1,2}(; D\d{1,2})*$"), nullable=True),
+        "source_url": pa.Column(str, pa.Check.str_matches(_URL_LIST), nullable=True),
+        "chapter": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_]+$")),
+    },
+    checks=[
+        pa.Check(_verdict_matches_kind,
+                 error="a fact's verdict must be supported, partly supported, false or unsupported; "
+                       "any other kind's verdict must equal its kind"),
+        pa.Check(lambda df: (df["kind"] != "fact") | df["source_url"].notna(),
+                 error="every factual claim needs at least one source URL"),
+    ],
+    strict=True,
+    coerce=True,
+)
+
+SCHEMAS["claims.csv"] = (CLAIMS, (), ())
+
+
+def claims(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The claim ledger: every claim of the article (editor's introduction and Korybko's column).
+
+    Adds ``urls``: the list of source URLs read for each claim (``source_url`` split on "; "),
+    empty for opinions, predictions and proposals that cite none.
+    """
+    frame = load("claims.csv", data_dir)
+    frame["urls"] = [[] if pd.isna(s) else s.split("; ") for s in frame["source_url"]]
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter 4: Russian weapons in Belarus (belarus_deployments.csv)
+# ---------------------------------------------------------------------------------------------
+BELARUS_SYSTEMS = ["tactical nuclear weapons", "Oreshnik", "Zapad-2025"]
+
+BELARUS_DEPLOYMENTS = pa.DataFrameSchema(
+    {
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2023-01-01"),
+                                                              pd.Timestamp("2026-11-30"))),
+        "system": pa.Column(str, pa.Check.isin(BELARUS_SYSTEMS)),
+        "event": pa.Column(str, pa.Check.str_length(min_value=20)),
+        "claimant": pa.Column(str, pa.Check.str_length(min_value=5)),
+        "official_claim_only": pa.Column(str, pa.Check.isin(["true", "false"])),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    checks=pa.Check(lambda df: df["date"].is_monotonic_increasing, error="rows must be in date order"),
+    strict=True,
+    coerce=True,
+)
+
+SCHEMAS["belarus_deployments.csv"] = (BELARUS_DEPLOYMENTS, ("date",), ())
+
+
+def belarus_deployments(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Dated announcements and events on Russia's tactical nuclear weapons and Oreshnik missiles
+    in Belarus, and the Zapad-2025 exercise (2023-2025).
+
+    ``official_claim_only`` becomes a boolean column: True where the event's substance (a delivery,
+    a completion, combat duty, an exercise scenario) rests only on official Russian or Belarusian
+    statements in the sources read.
+    """
+    frame = load("belarus_deployments.csv", data_dir)
+    frame["official_claim_only"] = frame["official_claim_only"] == "true"
+    return frame
+
+
+# ---------------------------------------------------------------------------------------------
+# Chapter 3 (Poland): armed-forces sizes, the map's status table and the map's geometry
+# ---------------------------------------------------------------------------------------------
+POLAND_FORCES = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int, pa.Check.in_range(2000, 2040)),
+        "personnel": pa.Column(int, pa.Check.in_range(1, 1_000_000)),
+        "kind": pa.Column(str, pa.Check.isin(["reported", "target"])),
+        "measure": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    checks=pa.Check(lambda df: (df["kind"] == "target").sum() >= 1, error="the target row is missing"),
+    strict=True,
+    coerce=True,
+)
+
+POLAND_MAP = pa.DataFrameSchema(
+    {
+        "country": pa.Column(str, unique=True),
+        "intermarium": pa.Column(str, pa.Check.isin([
+            "no", "leader", "candidate", "successor of a candidate (Czechoslovakia)",
+            "successor of a candidate (Yugoslavia)"])),
+        "three_seas": pa.Column(str, pa.Check.isin(["no", "founding member", "later member"])),
+        "theatre": pa.Column(str, pa.Check.isin([
+            "none", "Arctic–Baltic", "Central and Eastern Europe", "Black Sea–South Caucasus"])),
+        "key_state": pa.Column(str, pa.Check.isin(["true", "false"])),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    strict=True,
+    coerce=True,
+)
+
+SCHEMAS["poland_forces.csv"] = (POLAND_FORCES, (), ())
+SCHEMAS["poland_map.csv"] = (POLAND_MAP, (), ())
+
+#: The map geometry chapter 3 ships (Natural Earth via world-atlas 2.0.2; see data/README.md).
+EUROPE_GEOMETRY = "geo/europe_50m.geojson"
+
+
+def poland_forces(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Poland's armed-forces sizes as reported (each row with its own definition) and the 300,000
+    target set with the 2022 Homeland Defence Act. Rows are not one series: see ``measure``."""
+    return load("poland_forces.csv", data_dir)
+
+
+def poland_map(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """For the chapter 3 map: each country's Intermarium role, Three Seas membership and the
+    article's theatre; ``key_state`` (bool) marks the five states Korybko's follow-up names."""
+    frame = load("poland_map.csv", data_dir)
+    frame["key_state"] = frame["key_state"] == "true"
+    return frame
+
+
+def europe_geometry(data_dir: Path | str | None = None) -> dict:
+    """The country shapes of the chapter 3 map, a GeoJSON FeatureCollection whose feature ``id``
+    is the country's name; raises :class:`DataError` if the file is missing or malformed."""
+    import json
+
+    path = Path(data_dir or DATA_DIR) / EUROPE_GEOMETRY
+    if not path.is_file():
+        raise DataError(f"{path}: file not found")
+    try:
+        geo = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise DataError(f"{path.name}: not valid JSON: {exc}") from exc
+    if not isinstance(geo, dict) or geo.get("type") != "FeatureCollection" or not isinstance(geo.get("features"), list):
+        raise DataError(f"{path.name}: not a GeoJSON FeatureCollection")
+    seen = set()
+    for i, feature in enumerate(geo["features"]):
+        fid = feature.get("id") if isinstance(feature, dict) else None
+        geom = feature.get("geometry", {}) if isinstance(feature, dict) else {}
+        if not isinstance(fid, str) or not fid or fid in seen:
+            raise DataError(f"{path.name}: feature {i} has a missing or repeated id {fid!r}")
+        seen.add(fid)
+        if geom.get("type") != "MultiPolygon" or not geom.get("coordinates"):
+            raise DataError(f"{path.name}: feature {fid!r} is not a non-empty MultiPolygon")
+        for poly in geom["coordinates"]:
+            for ring in poly:
+                if len(ring) < 4 or ring[0] != ring[-1]:
+                    raise DataError(f"{path.name}: feature {fid!r} has a ring that is not closed or has fewer than 4 points")
+    return geo
+
+
+def catalogue(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """One row per CSV in ``data/``: its name, rows, columns and how many distinct sources it cites.
+
+    Used by the book's "Data and sources" page. Every file is loaded through its schema, so the
+    page cannot list a file that fails validation.
+    """
+    folder = Path(data_dir or DATA_DIR)
+    rows = []
+    for path in sorted(folder.glob("*.csv")):
+        frame = load(path.name, folder)
+        rows.append({
+            "file": path.name,
+            "rows": len(frame),
+            "columns": ", ".join(frame.columns),
+            "sources": int(frame["source_url"].dropna().nunique()) if "source_url" in frame else 0,
+        })
+    return pd.DataFrame(rows)
