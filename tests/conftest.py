@@ -17,6 +17,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests run on a shared 2-core machine beside a book build: no per-example deadline
+# (timings are the benchmark's business), and a failing example is printed for reproduction.
+settings.register_profile("book", deadline=None, print_blob=True)
+settings.load_profile("book")
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Where the book is built. EXPLAINER_BUILD_DIR lets several authors build side by side.

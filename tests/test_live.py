@@ -35,7 +35,7 @@ def _panel_notebooks() -> list[str]:
     found = []
     for name in NOTEBOOKS:
         nb = nbformat.read(ROOT / "book" / name, as_version=4)
-        if any(c.cell_type == "code" and re.search(r"\bpanel\(", c.source) for c in nb.cells):
+        if any(c.cell_type == "code" and re.search(r"\w*panel\(", c.source) for c in nb.cells):
             found.append(name)
     return found
 
@@ -81,16 +81,20 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """JupyterLab on 127.0.0.1 serving the repository, with the app exposed to page scripts."""
+    """JupyterLab on 127.0.0.1 serving a scratch copy of ``book/`` (JupyterLab autosaves the
+    notebooks it runs, and the repository's notebooks must stay free of outputs), with the app
+    exposed to page scripts."""
     port, token = _free_port(), secrets.token_hex(16)
     home = tmp_path_factory.mktemp("labhome")
+    root = tmp_path_factory.mktemp("labroot")
+    shutil.copytree(ROOT / "book", root / "book")
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
            "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws")}
     proc = subprocess.Popen(
         [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(ROOT),
+         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(root),
          "--LabApp.expose_app_in_browser=True", "--allow-root"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -121,7 +125,7 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     try:
-        page.goto(f"{base}/lab/tree/book/{name}?token={token}", wait_until="load")
+        page.goto(f"{base}/lab/workspaces/{name.split('.')[0]}/tree/book/{name}?reset&token={token}", wait_until="load")
         page.wait_for_function("window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget", timeout=90000)
         # wait for the kernel to be ready before running, so no "Select Kernel" dialog appears
         page.wait_for_function(
@@ -129,12 +133,20 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
             " return k && k.status === 'idle'; }", timeout=120000)
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        page.wait_for_function(
-            "() => { const w = window.jupyterapp.shell.currentWidget;"
-            " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
-            " const k = w.sessionContext.session.kernel;"
-            " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
-            timeout=300000)
+        try:
+            page.wait_for_function(
+                "() => { const w = window.jupyterapp.shell.currentWidget;"
+                " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
+                " const k = w.sessionContext.session.kernel;"
+                " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
+                timeout=300000)
+        except Exception:
+            state = page.evaluate(
+                "() => { const w = window.jupyterapp.shell.currentWidget;"
+                " return w.content.widgets.filter(c => c.model.type === 'code').map((c, i) =>"
+                " [i, c.model.executionCount, c.model.sharedModel.source.slice(0, 60),"
+                "  JSON.stringify(c.model.outputs.toJSON()).slice(0, 300)]); }")
+            pytest.fail(f"{name}: not every cell ran in JupyterLab: {state}")
         page.wait_for_selector(".jp-OutputArea .widget-slider, .jp-OutputArea .widget-hslider", timeout=60000)
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
@@ -159,4 +171,9 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
     finally:
+        # shut the kernel down so that the next notebook has the machine to itself
+        try:
+            page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        except Exception:
+            pass
         context.close()
