@@ -169,3 +169,45 @@ def test_chart_text_follows_dark_mode(browser, site_url):
         assert problems == [], problems
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_static_slider_round_trips_through_the_url(browser, site_url, path):
+    """On every page, each slider chart writes its step into the URL, and that URL restores it."""
+    context, page, problems = open_page(browser, f"{site_url}/{path}")
+    try:
+        charts = page.locator("div.plotly-graph-div")
+        indices = _slider_charts(page)
+        if not indices:
+            return
+        _wait_ready(page)
+        wanted = {}
+        for i in indices:
+            chart = charts.nth(i)
+            name = chart.evaluate("gd => gd.layout.sliders[0].name")
+            assert name, f"slider of chart {i} on {path} has no name, so no link can carry it"
+            chart.scroll_into_view_if_needed()
+            box = chart.locator(".slider-rail-touch-rect").first.bounding_box()
+            n, active = chart.evaluate("gd => [gd.layout.sliders[0].steps.length, gd.layout.sliders[0].active || 0]")
+            target = 0 if active == n - 1 else n - 1  # a step other than the one shown
+            x = box["x"] + (2 if target == 0 else box["width"] - 2)
+            page.mouse.click(x, box["y"] + box["height"] / 2)
+            label = chart.evaluate(f"gd => String(gd.layout.sliders[0].steps[{target}].label)")
+            page.wait_for_function("s => decodeURIComponent(location.hash).includes(s)", arg=f"{name}={label}",
+                                   timeout=5000)
+            wanted[i] = (name, label)
+        url = page.url
+        assert problems == [], problems
+    finally:
+        context.close()
+    context, page, problems = open_page(browser, url)
+    try:
+        _wait_ready(page)
+        charts = page.locator("div.plotly-graph-div")
+        for i, (name, label) in wanted.items():
+            page.wait_for_function(
+                "([el, l]) => String(el.layout.sliders[0].steps[el.layout.sliders[0].active].label) === l",
+                arg=[charts.nth(i).element_handle(), label], timeout=5000)
+        assert problems == [], problems
+    finally:
+        context.close()
