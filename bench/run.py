@@ -154,7 +154,7 @@ def _build(src: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - t0
     if out.returncode != 0:
         raise RuntimeError(out.stdout[-3000:] + out.stderr[-2000:])
-    executed = len(re.findall(r"Executing notebook", out.stdout + out.stderr))
+    executed = len(re.findall(r"Executed notebook in", out.stdout + out.stderr))
     return elapsed, executed
 
 

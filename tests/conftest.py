@@ -107,21 +107,9 @@ def browser():
 
 def toc_pages() -> list[str]:
     """Every page in ``_toc.yml`` as a path relative to the site root (e.g. ``book/intro.html``)."""
-    import yaml
+    from explainer.citation import toc_files
 
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for entry in entries or []:
-            if "file" in entry:
-                files.append(entry["file"])
-            walk(entry.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return [f"{Path(f).with_suffix('')}.html" for f in files]
+    return [f"{f}.html" for f in toc_files(ROOT)]
 
 
 def html_pages(root: Path) -> list[Path]:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
 
 from explainer import data
+from explainer.citation import toc_files
 from explainer.figures import argument as charts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -18,19 +18,7 @@ DATA = ROOT / "data"
 
 
 def toc_docnames() -> set[str]:
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-
-    def walk(entries):
-        for e in entries or []:
-            if "file" in e:
-                files.append(e["file"])
-            walk(e.get("sections"))
-
-    for part in toc.get("parts", []):
-        walk(part.get("chapters"))
-    walk(toc.get("chapters"))
-    return {f for f in files}
+    return set(toc_files(ROOT))
 
 
 @pytest.fixture(scope="module")
