@@ -211,3 +211,32 @@ def test_every_static_slider_round_trips_through_the_url(browser, site_url, path
         assert problems == [], problems
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_follows_dark_mode(browser, site_url, path):
+    """In the theme's dark mode every chart's text turns light and the page background dark."""
+    context, page, problems = open_page(browser, f"{site_url}/{path}")
+    try:
+        if page.locator("div.plotly-graph-div").count() == 0:
+            return
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        fills = page.evaluate(
+            "() => Array.from(document.querySelectorAll('div.plotly-graph-div .main-svg text'))"
+            ".filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)")
+        assert fills, f"no chart text on {path}"
+
+        def lum(rgb):
+            r, g, b = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+            return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+        dark_text = [f for f in fills if lum(f) < 150]
+        assert not dark_text, f"{path}: {len(dark_text)} chart labels stay dark in dark mode"
+        strokes = page.evaluate(
+            "() => Array.from(document.querySelectorAll('div.plotly-graph-div .scatterlayer path.js-line'))"
+            ".map(p => getComputedStyle(p).stroke).filter(s => s.startsWith('rgb'))")
+        black = [s for s in strokes if lum(s) < 30]
+        assert not black, f"{path}: {len(black)} chart lines are black on the dark background"
+        assert problems == [], problems
+    finally:
+        context.close()
