@@ -210,3 +210,15 @@ def test_other_error_paths():
 def test_nearly_defective_matrix_still_matches_the_ode_solver():
     p = ar.Params(a=1e-12, b=0.7, m=0.4, n=0.4 + 1e-10, g=3.0, h=8.0)
     assert ar.trajectory(T, p) == pytest.approx(ode(p), rel=1e-6, abs=1e-6)
+
+
+@pytest.mark.parametrize("p", [
+    ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=10.0, h=5.0),   # singular: m·n = a·b
+    ar.Params(a=0.0, b=0.3, m=0.4, n=0.4, g=8.0, h=6.0),    # defective: a repeated eigenvalue
+    ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0),  # unstable
+])
+def test_matrix_exponential_on_an_even_grid_matches_one_exponential_per_time(p):
+    even = np.linspace(0.0, 30.0, 121)
+    stepped = ar.trajectory_expm(even, p)
+    per_time = ar.trajectory_expm(np.concatenate([even, [31.7]]), p)[:-1]  # uneven: no stepping
+    assert np.allclose(stepped, per_time, rtol=1e-9, atol=1e-9)

@@ -218,3 +218,13 @@ def test_ratification_errors_name_the_argument():
         dr.slowest_member({})
     with pytest.raises(ValueError, match="Hungary"):
         dr.slowest_member({"Hungary": float("nan")})
+
+
+@pytest.mark.parametrize("n, p", [(1, 0.3), (5, 0.9), (32, 0.97), (32, 0.0), (10, 1.0)])
+def test_count_distribution_of_equal_members_is_binomial(n, p):
+    expected = [math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)]
+    assert dr.count_distribution(np.full(n, p)) == pytest.approx(expected, abs=1e-12)
+    # and the general dynamic programme agrees once the members differ by a hair
+    nudged = np.full(n, p)
+    nudged[0] = min(max(p + 1e-12, 0.0), 1.0) if p < 1 else p - 1e-12
+    assert dr.count_distribution(nudged) == pytest.approx(expected, abs=1e-9)

@@ -37,7 +37,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import ndtr, ndtri
+from scipy.special import gammaln, ndtr, ndtri, xlog1py, xlogy
 from scipy.stats import binom
 
 from . import _validate as check
@@ -123,6 +123,13 @@ def count_distribution(accept: ArrayLike) -> np.ndarray:
         If ``accept`` is not 1-D, is empty, or holds a value outside [0, 1].
     """
     p = check.probabilities(accept, "accept")
+    if np.all(p == p[0]):
+        # all members alike: the binomial distribution, computed in one vectorised step (in logs,
+        # so that tiny probabilities neither overflow nor underflow on the way)
+        n, k = p.size, np.arange(p.size + 1)
+        log_pmf = (gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
+                   + xlogy(k, p[0]) + xlog1py(n - k, -p[0]))
+        return np.exp(log_pmf)
     dist = np.zeros(p.size + 1)
     dist[0] = 1.0
     for i, pi in enumerate(p):
