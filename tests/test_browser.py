@@ -150,6 +150,12 @@ def test_unknown_or_malformed_fragments_are_ignored(browser, site_url, fragment)
 
 
 # --- dark mode ------------------------------------------------------------------------------
+def _luminance(rgb: str) -> float:
+    """Relative luminance (0-255) of a CSS colour given as rgb(...) or rgba(...)."""
+    r, g, b = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
 def test_chart_text_follows_dark_mode(browser, site_url):
     context, page, problems = open_page(browser, f"{site_url}/{CH1}")
     try:
@@ -160,12 +166,8 @@ def test_chart_text_follows_dark_mode(browser, site_url):
         dark = page.evaluate(fill)
         bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
 
-        def lum(rgb):
-            r, g, b = [int(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-        assert lum(light) < 100 and lum(dark) > 180, (light, dark)
-        assert lum(bg) < 80, f"the theme's dark background is {bg}"
+        assert _luminance(light) < 100 and _luminance(dark) > 180, (light, dark)
+        assert _luminance(bg) < 80, f"the theme's dark background is {bg}"
         assert problems == [], problems
     finally:
         context.close()
@@ -226,16 +228,12 @@ def test_every_chart_follows_dark_mode(browser, site_url, path):
             ".filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)")
         assert fills, f"no chart text on {path}"
 
-        def lum(rgb):
-            r, g, b = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
-            return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-        dark_text = [f for f in fills if lum(f) < 150]
+        dark_text = [f for f in fills if _luminance(f) < 150]
         assert not dark_text, f"{path}: {len(dark_text)} chart labels stay dark in dark mode"
         strokes = page.evaluate(
             "() => Array.from(document.querySelectorAll('div.plotly-graph-div .scatterlayer path.js-line'))"
             ".map(p => getComputedStyle(p).stroke).filter(s => s.startsWith('rgb'))")
-        black = [s for s in strokes if lum(s) < 30]
+        black = [s for s in strokes if _luminance(s) < 30]
         assert not black, f"{path}: {len(black)} chart lines are black on the dark background"
         assert problems == [], problems
     finally:
