@@ -69,9 +69,11 @@ def test_no_link_is_absolute_to_the_site_root(built_book: Path):
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
     prefix = "/some/sub/path"
+    outside: list[str] = []  # requests that left the sub-path (each would be a 404 when published)
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(self.prefix + "/"):
+            self.outside.append(path)
             return str(Path(self.directory) / "__not_here__")
         return super().translate_path(path[len(self.prefix):])
 
@@ -79,10 +81,22 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.mark.build
+def test_the_front_door_is_a_complete_page(built_book: Path):
+    """index.html redirects to the first page and carries the book's own icon inline, so a browser never
+    asks the host's root for /favicon.ico (a 404 when the site lives under a sub-path)."""
+    text = (built_book / "index.html").read_text(encoding="utf-8")
+    first = citation.toc_files()[0].removesuffix(".md").removesuffix(".ipynb") + ".html"
+    assert f'url={first}"' in text and f'href="{first}"' in text
+    assert '<link rel="icon" href="data:image/svg+xml,' in text, "index.html must carry its icon inline"
+    assert "<title>Project name not set" not in text and "<title>" in text
+
+
 @pytest.mark.browser
 def test_site_works_from_a_sub_path(browser, built_book: Path):
     from test_browser import open_page
 
+    _SubPathHandler.outside.clear()
     handler = functools.partial(_SubPathHandler, directory=str(built_book))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -100,6 +114,8 @@ def test_site_works_from_a_sub_path(browser, built_book: Path):
                 assert problems == [], f"{path} under a sub-path: {problems}"
             finally:
                 context.close()
+            assert _SubPathHandler.outside == [], \
+                f"{path} asked for files outside the sub-path: {_SubPathHandler.outside}"
     finally:
         server.shutdown()
         server.server_close()

@@ -22,6 +22,7 @@ What it does, and why:
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -220,10 +221,37 @@ def drop_heavy_theme_script(app: Any, exception: Exception | None) -> None:
             page.write_text(lean, encoding="utf-8")
 
 
+def write_index_redirect(app: Any, exception: Exception | None) -> None:
+    """Write the site's ``index.html``: a redirect to the first page that is also a complete page.
+
+    sphinx-external-toc would write a bare ``<meta http-equiv="Refresh">`` line instead; a browser
+    then asks the host's root for ``/favicon.ico``, which is outside the site when it is published
+    under a sub-path (a 404 in the console). This one carries the book's own icon inline and its
+    title, and offers a plain link for browsers that do not follow the refresh.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    first = f"{app.config.root_doc}.html"
+    # the icon is inlined: a request for it would be cut short by the redirect (net::ERR_ABORTED)
+    icon = Path(app.srcdir) / str(app.config.html_favicon or "")
+    icon_tag = ""
+    if icon.is_file() and icon.suffix == ".svg":
+        icon_tag = f'<link rel="icon" href="data:image/svg+xml,{quote(icon.read_text(encoding="utf-8"))}">\n'
+    title = html.escape(str(app.config.html_title or app.config.project or "Home"))
+    (Path(app.outdir) / "index.html").write_text(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{title}</title>\n{icon_tag}"
+        f'<meta http-equiv="Refresh" content="0; url={first}">\n'
+        f'</head><body><p><a href="{first}">{title}</a></p></body></html>\n',
+        encoding="utf-8",
+    )
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context, priority=900)
     app.connect("builder-inited", copy_static)
     app.connect("config-inited", on_config_inited)
     app.connect("build-finished", drop_heavy_theme_script)
+    app.connect("build-finished", write_index_redirect, priority=400)
     app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
