@@ -7,7 +7,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 import ipywidgets as W
+import numpy as np
 import plotly.graph_objects as go
+from plotly.basedatatypes import Undefined
 
 #: The book's Sphinx extension replaces this link with the chapter's Binder URL.
 BINDER_PLACEHOLDER = "#launch-binder"
@@ -37,6 +39,85 @@ def slider(description: str, value: float, min: float, max: float, step: float,
     return cls(**kwargs)
 
 
+class _Path:
+    """One place in a figure (``fig.data[2].marker``, ``fig.layout.title``...) that records every
+    assignment below it as a property path, e.g. ``"marker.color"``, instead of setting it."""
+
+    __slots__ = ("_sink", "_prefix")
+
+    def __init__(self, sink: dict[str, Any], prefix: str = "") -> None:
+        object.__setattr__(self, "_sink", sink)
+        object.__setattr__(self, "_prefix", prefix)
+
+    def __getattr__(self, name: str) -> _Path:
+        return _Path(self._sink, f"{self._prefix}{name}.")
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self._sink[self._prefix + name] = value
+
+    def __call__(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError(f"a live panel's update may only assign properties; it called "
+                        f"{self._prefix.rstrip('.')}(...)")
+
+
+class FigureEdits:
+    """Stands in for the figure while a panel's ``update`` runs, and records what it assigns:
+    ``fig.data[i].path = value`` and ``fig.layout.path = value``.
+
+    :meth:`apply` then sends them all to a ``go.FigureWidget`` as one ``plotly_update`` message.
+    That is what ``batch_update`` sends too, but without plotly's property-by-property validation,
+    which costs more than the models themselves. The values come from the tested models, and
+    ``tests/test_figures_widgets.py`` checks that every panel's edits give the same figure as the
+    validated path, so the check is kept, once, in the tests rather than on every slider move.
+    """
+
+    def __init__(self) -> None:
+        self.traces: dict[int, dict[str, Any]] = {}
+        self.layout_edits: dict[str, Any] = {}
+
+    @property
+    def data(self) -> _TraceEdits:
+        return _TraceEdits(self.traces)
+
+    @property
+    def layout(self) -> _Path:
+        return _Path(self.layout_edits)
+
+    def apply(self, figure: go.Figure) -> None:
+        """Write the recorded edits into ``figure`` (in place; one message for a FigureWidget)."""
+        indexes = sorted(self.traces)
+        for i in indexes:
+            if not 0 <= i < len(figure.data):
+                raise IndexError(f"the update wrote to trace {i}; the figure has {len(figure.data)} traces")
+        paths = sorted({path for i in indexes for path in self.traces[i]})
+        restyle = {path: [_plain(self.traces[i].get(path, Undefined)) for i in indexes] for path in paths}
+        figure.plotly_update(restyle_data=restyle,
+                             relayout_data={k: _plain(v) for k, v in self.layout_edits.items()},
+                             trace_indexes=indexes)
+
+
+def _plain(value: Any) -> Any:
+    """What plotly's validation would have made of a value, where it matters for sending it: a
+    tuple becomes a list (plotly's readers expect lists), and an array becomes one contiguous
+    block (the kernel sends arrays as binary buffers, which must be contiguous; a column slice
+    such as ``arr[:, 0]`` is not)."""
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, np.ndarray):
+        return np.ascontiguousarray(value)
+    return value
+
+
+class _TraceEdits:
+    __slots__ = ("_traces",)
+
+    def __init__(self, traces: dict[int, dict[str, Any]]) -> None:
+        self._traces = traces
+
+    def __getitem__(self, index: int) -> _Path:
+        return _Path(self._traces.setdefault(index, {}))
+
+
 class LivePanel(W.VBox):
     """Sliders over one ``go.FigureWidget`` that ``update`` redraws in place.
 
@@ -44,22 +125,27 @@ class LivePanel(W.VBox):
     ----------
     title : str
         What the panel explores.
-    figure : go.FigureWidget
-        Built once; ``update`` changes its traces inside ``batch_update``.
+    build : callable
+        ``build()`` returns the panel's figure before any values are filled in (a ``go.Figure``).
+        The panel wraps it once in a ``go.FigureWidget`` (``panel.figure``), which then
+        changes in place.
     controls : mapping of name -> widget
         The sliders, in display order. Every change calls ``update``.
     update : callable
-        ``update(figure, **values)`` with one keyword per control.
+        ``update(fig, **values)`` with one keyword per control. It assigns properties only
+        (``fig.data[i].y = ...``, ``fig.layout.title.text = ...``), so it works on a
+        ``go.Figure`` (the validated path) and on :class:`FigureEdits` (the live path).
     """
 
-    def __init__(self, title: str, figure: go.FigureWidget, controls: Mapping[str, W.Widget],
+    def __init__(self, title: str, build: Callable[[], go.Figure], controls: Mapping[str, W.Widget],
                  update: Callable[..., None]) -> None:
         self.title = title
-        self.figure = figure
+        self.build = build
+        self.figure = go.FigureWidget(build())
         self.controls = dict(controls)
         self._update = update
         boxes = list(self.controls.values())
-        super().__init__([W.HTML(f"<b>{html.escape(title)}</b>"), *boxes, figure])
+        super().__init__([W.HTML(f"<b>{html.escape(title)}</b>"), *boxes, self.figure])
         for widget in boxes:
             widget.observe(self._changed, names="value")
         self.refresh()
@@ -68,10 +154,16 @@ class LivePanel(W.VBox):
         """The current value of every control."""
         return {name: w.value for name, w in self.controls.items()}
 
+    def edits(self, **values: Any) -> FigureEdits:
+        """What ``update`` writes into the figure for ``values`` (the current ones by default)."""
+        edits = FigureEdits()
+        self._update(edits, **{**self.values(), **values})
+        return edits
+
     def refresh(self) -> None:
-        """Recompute the model for the current values and update the figure in place."""
-        with self.figure.batch_update():
-            self._update(self.figure, **self.values())
+        """Recompute the model for the current values and update the figure in place, in one
+        message to the front end."""
+        self.edits().apply(self.figure)
 
     def _changed(self, _change: Mapping[str, Any]) -> None:
         self.refresh()

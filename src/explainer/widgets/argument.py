@@ -9,13 +9,13 @@ from ..models import argument as ar
 from ._panel import LivePanel, slider
 
 
-def _build_figure() -> go.FigureWidget:
-    fig = go.FigureWidget(build_estimate_axes())
+def _build_figure() -> go.Figure:
+    fig = go.Figure(build_estimate_axes())
     fig.update_layout(title=dict(text=""))
     return fig
 
 
-def update(fig: go.FigureWidget, **credences: float) -> None:
+def update(fig: go.Figure, **credences: float) -> None:
     """Recompute every node's probability and the tornado for the sliders' credences, in place."""
     d = estimate_data(credences)
     fill_estimate(fig, d)
@@ -41,4 +41,4 @@ def panel(profile: int = ar.DEFAULTS.profile) -> LivePanel:
         k: slider(f"{ar.node(k).label}: your credence", float(start[k]), 0.0, 1.0, 0.05)
         for k in ar.PREMISES
     }
-    return LivePanel("Your estimate: your credence in every premise", _build_figure(), controls, update)
+    return LivePanel("Your estimate: your credence in every premise", _build_figure, controls, update)

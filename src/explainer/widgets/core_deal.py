@@ -15,7 +15,7 @@ TIMES = np.linspace(0.0, 30.0, 121)
 RACE_KEYS = ["x no deal", "y no deal", "x deal", "y deal", "x caps", "y caps"]
 
 
-def _race_figure() -> go.FigureWidget:
+def _race_figure() -> go.Figure:
     fig = go.Figure()
     for key in RACE_KEYS:
         side, scenario = key.split(" ", 1)
@@ -26,10 +26,10 @@ def _race_figure() -> go.FigureWidget:
     fig.update_xaxes(title_text="Years from today")
     fig.update_yaxes(title_text="Military effort (index, today = 100)", range=[0, 400])
     fig.update_layout(height=560, margin=dict(t=150, b=70), title=dict(text="", font=dict(size=15)))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update_race(fig: go.FigureWidget, a: float, b: float, m: float, n: float, g: float, h: float,
+def update_race(fig: go.Figure, a: float, b: float, m: float, n: float, g: float, h: float,
                 deal_g: float, deal_h: float, cap: float) -> None:
     """Recompute the three scenarios for the sliders' values and write them into ``fig``."""
     params = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
@@ -68,7 +68,7 @@ def race_panel() -> LivePanel:
         "deal_h": slider("Russia–Belarus's grievance after the deal", d.deal_h, -20.0, 100.0, 5.0, ".0f"),
         "cap": slider("Cap on both sides' level (index)", d.cap, 100.0, 300.0, 5.0, ".0f"),
     }
-    return LivePanel("Model A, Richardson's arms race: every assumption", _race_figure(), controls, update_race)
+    return LivePanel("Model A, Richardson's arms race: every assumption", _race_figure, controls, update_race)
 
 
 def _box(v: bg.Valuations) -> tuple[float, float, float, float]:
@@ -77,7 +77,7 @@ def _box(v: bg.Valuations) -> tuple[float, float, float, float]:
     return (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
 
 
-def update_bargain(fig: go.FigureWidget, v_pw: float, c_pl: float, c_rw: float, v_rl: float,
+def update_bargain(fig: go.Figure, v_pw: float, c_pl: float, c_rw: float, v_rl: float,
                    d_p: float, d_r: float) -> None:
     """Recompute the ZOPA and the Nash solution for the sliders' values and write them into ``fig``."""
     vals = bg.Valuations(v_pw=v_pw, c_pl=c_pl, c_rw=c_rw, v_rl=v_rl, d_p=d_p, d_r=d_r)
@@ -91,6 +91,12 @@ def update_bargain(fig: go.FigureWidget, v_pw: float, c_pl: float, c_rw: float, 
     fig.layout.title.text = bargain_title(vals)
 
 
+def _bargain_figure() -> go.Figure:
+    fig = go.Figure(bargain_base(height=900))
+    fig.update_layout(margin=dict(t=150, b=70), title=dict(text="", font=dict(size=15)))
+    return fig
+
+
 def bargain_panel() -> LivePanel:
     """The Model B live panel: both sides' valuations of both concessions and their outside options."""
     v = bg.DEFAULTS.valuations
@@ -102,9 +108,8 @@ def bargain_panel() -> LivePanel:
         "d_p": slider("Poland's outside option (0 = status quo)", v.d_p, -5.0, 5.0, 0.5, ".1f"),
         "d_r": slider("Russia–Belarus's outside option (0 = status quo)", v.d_r, -5.0, 5.0, 0.5, ".1f"),
     }
-    fig = go.FigureWidget(bargain_base(height=900))
-    fig.update_layout(margin=dict(t=150, b=70), title=dict(text="", font=dict(size=15)))
-    return LivePanel("Model B, the two-issue bargain: every assumption", fig, controls, update_bargain)
+    return LivePanel("Model B, the two-issue bargain: every assumption", _bargain_figure, controls,
+                     update_bargain)
 
 
 __all__ = ["race_panel", "bargain_panel", "update_race", "update_bargain"]

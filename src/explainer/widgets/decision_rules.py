@@ -15,7 +15,7 @@ SIZES = np.arange(1, 61)
 DAYS = np.arange(0.0, 1201.0, 5.0)
 
 
-def _build_figure() -> go.FigureWidget:
+def _build_figure() -> go.Figure:
     fig = make_subplots(
         rows=1, cols=2, horizontal_spacing=0.12,
         subplot_titles=("Chance a proposal passes", "Chance every member has ratified"),
@@ -35,10 +35,10 @@ def _build_figure() -> go.FigureWidget:
     fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
     fig.update_layout(height=520, margin=dict(t=90, b=120),
                       title=dict(text="", font=dict(size=15)))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update(fig: go.FigureWidget, members: int, accept: float, correlation: float,
+def update(fig: go.Figure, members: int, accept: float, correlation: float,
            mean_days: float, holdouts: int, holdout_delay: float) -> None:
     """Recompute both models for the sliders' values and write them into ``fig`` in place."""
     for i, rule in enumerate(dr.RULES):
@@ -73,4 +73,4 @@ def panel(mean_days: float) -> LivePanel:
         "holdouts": slider("Holdouts", d.holdouts, 0, 5, 1, integer=True),
         "holdout_delay": slider("Holdouts' extra delay (days)", d.holdout_delay, 0, 720, 10, ".0f"),
     }
-    return LivePanel("NATO's decision rules: every assumption", _build_figure(), controls, update)
+    return LivePanel("NATO's decision rules: every assumption", _build_figure, controls, update)

@@ -37,7 +37,7 @@ RANGES: dict[str, tuple[float, float, float]] = {
 }
 
 
-def _build_figure() -> go.FigureWidget:
+def _build_figure() -> go.Figure:
     fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.14,
                         subplot_titles=("Credibility as forces leave", "Best response: red = accommodate"))
     fig.add_trace(go.Scatter(x=DRAWDOWN, y=np.zeros(DRAWDOWN.size), name="Credibility",
@@ -57,10 +57,10 @@ def _build_figure() -> go.FigureWidget:
     fig.update_yaxes(title_text="Competing demand in Asia", range=[0, 1], row=1, col=2)
     fig.update_layout(height=540, margin=dict(t=100, b=80), title=dict(text="", font=dict(size=15)),
                       legend=dict(orientation="h", y=-0.22, x=0.0, yanchor="top"))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update(fig: go.FigureWidget, theory: str, drawdown: float, asia: float, floor: float,
+def update(fig: go.Figure, theory: str, drawdown: float, asia: float, floor: float,
            ceiling: float, tripwire_scale: float, asia_weight: float, threat: float,
            self_help: float, pact_reliability: float, balance_cost: float,
            accommodation_cost: float, entrapment: float) -> None:
@@ -100,4 +100,4 @@ def panel() -> LivePanel:
     controls: dict[str, W.Widget] = {"theory": theory}
     for name, (lo, hi, step) in RANGES.items():
         controls[name] = slider(dt.LABELS[name], getattr(d, name), lo, hi, step)
-    return LivePanel("US drawdown and the ally's choice: every assumption", _build_figure(), controls, update)
+    return LivePanel("US drawdown and the ally's choice: every assumption", _build_figure, controls, update)

@@ -19,7 +19,7 @@ PANEL_LINES = SPOILER_LINES + (
 )
 
 
-def _sequencing_figure() -> go.FigureWidget:
+def _sequencing_figure() -> go.Figure:
     fig = make_subplots(rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.08,
                         specs=[[{"type": "domain"}, {"type": "xy"}]],
                         subplot_titles=("The chain of agreements", "How many of the three fronts are settled"))
@@ -29,10 +29,10 @@ def _sequencing_figure() -> go.FigureWidget:
     fig.update_yaxes(range=[0, 1.1], tickformat=".0%", row=1, col=2)
     fig.update_xaxes(title_text="Fronts settled", row=1, col=2)
     fig.update_layout(height=520, margin=dict(t=100, b=60), showlegend=False, title=dict(text=""))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update_sequencing(fig: go.FigureWidget, core: float, arctic_baltic: float, black_sea: float,
+def update_sequencing(fig: go.Figure, core: float, arctic_baltic: float, black_sea: float,
                       without_core: float) -> None:
     """Recompute Model A and write it into ``fig`` in place."""
     p = [core, arctic_baltic, black_sea]
@@ -56,11 +56,11 @@ def sequencing_panel() -> LivePanel:
         "without_core": slider("Chance a front is settled on its own after the chain stops", d.without_core,
                                0.0, 1.0, 0.01),
     }
-    return LivePanel("From the core to the periphery: every assumption", _sequencing_figure(), controls,
+    return LivePanel("From the core to the periphery: every assumption", _sequencing_figure, controls,
                      update_sequencing)
 
 
-def _spoilers_figure() -> go.FigureWidget:
+def _spoilers_figure() -> go.Figure:
     fig = go.Figure()
     for rule, rev, name, colour, dash in PANEL_LINES:
         fig.add_trace(go.Scatter(x=YEARS, y=np.zeros(YEARS.size), name=name, mode="lines",
@@ -69,24 +69,26 @@ def _spoilers_figure() -> go.FigureWidget:
     fig.update_yaxes(title_text="Probability adopted and in force", range=[0, 1.02], tickformat=".0%")
     fig.update_layout(height=540, margin=dict(t=150, b=60), title=dict(text="", font=dict(size=15)),
                       legend=dict(y=1.0, yanchor="bottom"))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update_spoilers(fig: go.FigureWidget, members: int, accept: float, defect: float, spoilers: int,
+def update_spoilers(fig: go.Figure, members: int, accept: float, defect: float, spoilers: int,
                     spoiler_defect: float) -> None:
     """Recompute Model B for the sliders' values and write it into ``fig`` in place."""
     spoilers = min(spoilers, members)
     h = sp.member_hazards(members, defect, spoilers, spoiler_defect)
     a = np.full(members, accept)
     table = sp.turned_distribution(h, YEARS)  # shared by the four lines
+    adopted = {rule: sp.adoption_probability(a, rule) for rule in ("unanimity", "majority")}
+    survival = {(rule, rev): sp.survival_from_distribution(table, rule, rev) for rule, rev, *_ in PANEL_LINES}
     for i, (rule, rev, *_rest) in enumerate(PANEL_LINES):
-        fig.data[i].y = sp.adoption_probability(a, rule) * sp.survival_from_distribution(table, rule, rev)
-    one_undoes = sp.survival_from_distribution(table, "unanimity", "continuing_consent")
+        fig.data[i].y = adopted[rule] * survival[rule, rev]
+    one_undoes = survival["unanimity", "continuing_consent"]
     below = np.flatnonzero(one_undoes < 0.5)
     when = f"by year {below[0]}" if below.size else f"only after year {YEARS[-1]}"
     fig.layout.title.text = (
         f"{members} members ({spoilers} spoiler{'' if spoilers == 1 else 's'}): adopted by consensus with probability "
-        f"{sp.adoption_probability(a, 'unanimity'):.1%}, by majority {sp.adoption_probability(a, 'majority'):.1%}"
+        f"{adopted['unanimity']:.1%}, by majority {adopted['majority']:.1%}"
         f"<br>If one member can undo it, half of adopted agreements are gone {when}"
     )
 
@@ -102,5 +104,5 @@ def spoilers_panel() -> LivePanel:
         "spoiler_defect": slider("A spoiler's yearly chance of turning against it", d.spoiler_defect,
                                  0.0, 1.0, 0.01),
     }
-    return LivePanel("Spoilers: blocking and reversing, every assumption", _spoilers_figure(), controls,
+    return LivePanel("Spoilers: blocking and reversing, every assumption", _spoilers_figure, controls,
                      update_spoilers)

@@ -13,7 +13,7 @@ FREE = dict(color=PALETTE["blue"], width=3)
 CAPPED = dict(color=PALETTE["vermillion"], width=3, dash="dash")
 
 
-def _build_figure() -> go.FigureWidget:
+def _build_figure() -> go.Figure:
     fig = make_subplots(rows=1, cols=3, horizontal_spacing=0.08,
                         subplot_titles=("Share of GDP (%)", "Spending (% of 2025 GDP)", "Troops"))
     years = pl.horizon()
@@ -27,10 +27,10 @@ def _build_figure() -> go.FigureWidget:
     fig.add_hline(y=pl.TROOP_TARGET, row=1, col=3, line=dict(color="rgba(100,100,100,0.6)", dash="dot", width=1))
     fig.update_yaxes(rangemode="tozero", row=1, col=3, tickformat=",")
     fig.update_layout(height=520, margin=dict(t=120, b=80), title=dict(text="", font=dict(size=14)))
-    return go.FigureWidget(fig)
+    return fig
 
 
-def update(fig: go.FigureWidget, gdp_growth: float, start_share: float, target_share: float,
+def update(fig: go.Figure, gdp_growth: float, start_share: float, target_share: float,
            target_year: int, cap_share: float, cap_from: int, depreciation: float,
            start_troops: float, target_troops: float, troop_cap: float) -> None:
     """Recompute the spending and troop paths for the sliders' values; write them into ``fig``."""
@@ -65,4 +65,4 @@ def panel() -> LivePanel:
         "target_troops": slider("Troop target", d.target_troops, 150_000, 500_000, 5_000, ".0f"),
         "troop_cap": slider("Cap on troops", d.troop_cap, 100_000, 500_000, 5_000, ".0f"),
     }
-    return LivePanel("Poland's build-up with and without a cap: every assumption", _build_figure(), controls, update)
+    return LivePanel("Poland's build-up with and without a cap: every assumption", _build_figure, controls, update)
