@@ -71,6 +71,17 @@ def test_swing_is_the_difference_of_the_conditionals():
     assert all(a >= b - 1e-12 for a, b in zip(widths, widths[1:]))
 
 
+@settings(max_examples=40)
+@given(st.lists(st.sampled_from([0.0, 1.0, 0.5, 0.13, 0.87, 0.999]), min_size=len(ar.PREMISES),
+                max_size=len(ar.PREMISES)))
+def test_every_swing_is_the_conclusion_with_that_premise_set_false_and_true(values):
+    c = dict(zip(ar.PREMISES, values))
+    for s in ar.swings(c):
+        assert s.if_true == pytest.approx(ar.conclusion_probability(dict(c, **{s.premise: 1.0})), abs=1e-12)
+        assert s.if_false == pytest.approx(ar.conclusion_probability(dict(c, **{s.premise: 0.0})), abs=1e-12)
+        assert s.current == pytest.approx(ar.conclusion_probability(c), abs=1e-12)
+
+
 def test_comonotone_extremes():
     nodes = tiny("AND")
     assert ar.comonotone_probability([0.3, 0.8], nodes) == pytest.approx(0.3)

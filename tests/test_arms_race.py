@@ -157,6 +157,19 @@ def test_caps_bound_a_runaway_race():
     assert ar.trajectory([40.0], p)[0, 0] > 1000
 
 
+def test_until_a_cap_binds_the_stepped_race_is_the_free_race():
+    # a cap reached only after some years: the step-by-step path (not the shortcut for caps that
+    # never bind) must follow the exact free solution until then, and stop at the cap after
+    p = ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0)
+    t = np.linspace(0.0, 40.0, 161)
+    free = ar.trajectory(t, p)
+    z = ar.capped_trajectory(t, p, 300.0, 300.0, dt=0.25)
+    first = int(np.argmax(free.max(axis=1) >= 300.0))
+    assert first > 10
+    assert z[:first] == pytest.approx(free[:first], rel=1e-9)
+    assert z.max() <= 300.0 + 1e-9 and z[-1] == pytest.approx([300.0, 300.0])
+
+
 def test_years_to_reach_interpolates():
     assert ar.years_to_reach(15.0, [0, 1, 2], [10, 20, 30]) == pytest.approx(0.5)
     assert ar.years_to_reach(5.0, [0, 1, 2], [10, 20, 30]) == 0.0

@@ -88,6 +88,56 @@ def test_pass_curve_agrees_with_pass_probability():
             assert curve == pytest.approx(direct, abs=1e-10)
 
 
+def test_count_distributions_are_count_distribution_row_by_row():
+    rng = np.random.default_rng(7)
+    rows = rng.uniform(0.0, 1.0, size=(9, 12))
+    rows[3] = 0.4  # equal members (count_distribution's binomial path)
+    rows[5, :4] = (0.0, 1.0, 0.0, 1.0)
+    table = dr.count_distributions(rows)
+    for r in range(rows.shape[0]):
+        assert table[r] == pytest.approx(dr.count_distribution(rows[r]), abs=1e-12)
+    # few kinds of member (the convolution path): 30 alike, 3 alike, 1 more; 0 and 1 included
+    kinds = rng.uniform(0.0, 1.0, size=(9, 3))
+    kinds[0] = (0.0, 1.0, 0.5)
+    kinds[1] = (1.0, 1.0, 0.0)
+    rows = np.repeat(kinds, [30, 3, 1], axis=1)
+    table = dr.count_distributions(rows)
+    assert table.shape == (9, 35)
+    for r in range(rows.shape[0]):
+        assert table[r] == pytest.approx(dr.count_distribution(rows[r]), abs=1e-12)
+    with pytest.raises(ValueError, match=r"row 1, member 2 is 1.5"):
+        dr.count_distributions([[0.1, 0.2, 0.3], [0.1, 0.2, 1.5]])
+    with pytest.raises(ValueError, match="2-D"):
+        dr.count_distributions([0.1, 0.2])
+
+
+def test_vectorised_quotas_are_the_head_counts_one_by_one():
+    sizes = np.arange(1, 301)
+    for rule in dr.RULES:
+        assert dr.rule_quotas(sizes, rule).tolist() == [dr.rule_quota(int(n), rule) for n in sizes]
+    with pytest.raises(ValueError, match="rule must be one of"):
+        dr.rule_quotas(sizes, "plurality")
+
+
+def test_pass_curve_is_the_binomial_tail_of_the_quota():
+    from scipy.stats import binom
+
+    sizes = np.arange(1, 61)
+    for rule in dr.RULES:
+        for p in (0.0, 0.3, 0.9, 0.999, 1.0):
+            quota = np.array([dr.rule_quota(int(n), rule) for n in sizes])
+            assert dr.pass_curve(p, sizes, rule) == pytest.approx(binom.sf(quota - 1, sizes, p), abs=1e-12)
+
+
+@settings(max_examples=60)
+@given(q=st.floats(0.01, 0.99), members=st.integers(1, 40), holdouts=st.integers(0, 40),
+       delay=st.floats(0.0, 900.0), mean=st.floats(1.0, 200.0))
+def test_ratification_quantile_inverts_the_cdf(q, members, holdouts, delay, mean):
+    holdouts = min(holdouts, members)
+    t = dr.ratification_quantile(q, members, mean, holdouts, delay)
+    assert dr.full_ratification_cdf([t], members, mean, holdouts, delay)[0] == pytest.approx(q, abs=1e-7)
+
+
 def test_common_shock_keeps_each_members_probability():
     # one member: correlation cannot change its own chance of accepting
     for p in (0.1, 0.5, 0.97):

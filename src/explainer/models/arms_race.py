@@ -274,12 +274,14 @@ def trajectory_expm(t: ArrayLike, params: Params, x0: float = TODAY, y0: float =
     steps = np.diff(times)
     if times.size > 2 and times[0] == 0.0 and np.allclose(steps, steps[0], rtol=1e-12, atol=0.0):
         # evenly spaced times from 0: exp(M·k·dt) = exp(M·dt)^k, one exponential for the grid
-        E = expm(M * steps[0])
-        out = np.empty((times.size, 2))
-        for k in range(times.size):
-            out[k] = z[:2]
-            z = E @ z
-        return out
+        # (on plain floats: the last row of E is (0, 0, 1), so each step is a 2x3 affine map)
+        (e00, e01, e02), (e10, e11, e12) = expm(M * steps[0])[:2].tolist()
+        x, y = float(z[0]), float(z[1])
+        out = []
+        for _ in range(times.size):
+            out.append((x, y))
+            x, y = e00 * x + e01 * y + e02, e10 * x + e11 * y + e12
+        return np.array(out)
     return np.array([(expm(M * s) @ z)[:2] for s in times])
 
 
@@ -373,45 +375,58 @@ def capped_trajectory(t: ArrayLike, params: Params, cap_x: float = math.inf, cap
     step = check.positive(dt, "dt")
     caps = np.array([_cap(cap_x, "cap_x"), _cap(cap_y, "cap_y")])
     z = np.minimum(np.array([_finite(x0, "x0"), _finite(y0, "y0")]), caps)
+    # the times at which the steps below end (the reported times among them)
+    ends, picks, now = [0.0], [], 0.0
+    for target in times.tolist():
+        while target - now > 1e-12:
+            now += min(step, target - now)
+            ends.append(now)
+        picks.append(len(ends) - 1)
+    free = trajectory(ends, p, float(z[0]), float(z[1]))
+    if (free < caps - 1e-12).all():
+        # no cap is ever reached at the end of a step, so no step is cut or held: the steps
+        # compose to the exact free solution, read off directly
+        return free[picks]
     M = np.zeros((3, 3))
     M[:2, :2] = matrix(p)
     M[:2, 2] = (p.g, p.h)
-    cache: dict[float, np.ndarray] = {}
+    cache: dict[float, tuple[float, ...]] = {}
 
-    def flow(s: float) -> np.ndarray:
+    def flow(s: float) -> tuple[float, ...]:
+        """The exact linear step of length ``s``, as plain floats (a 2x3 affine map)."""
         key = round(s, 12)
         if key not in cache:
-            cache[key] = expm(M * s)
+            F = expm(M * s)
+            cache[key] = (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
         return cache[key]
 
-    A = matrix(p)
-    c = np.array([p.g, p.h])
-    fatigue = np.array([p.m, p.n])
-
-    def advance(z: np.ndarray, h: float) -> np.ndarray:
-        rate = A @ z + c
-        held = (z >= caps - 1e-12) & (rate >= 0.0)
-        if not held.any():
-            return np.minimum((flow(h) @ np.append(z, 1.0))[:2], caps)
-        if held.all():
-            return z.copy()
-        # one side sits at its cap; the other follows its own equation exactly, with the held
-        # side's level as a constant: dz_i/dt = k·z_j + c_i − fatigue_i·z_i
-        i = int(np.flatnonzero(~held)[0])
-        j = 1 - i
-        target = (A[i, j] * z[j] + c[i]) / fatigue[i]
-        new = z.copy()
-        new[i] = min(caps[i], target + (z[i] - target) * math.exp(-fatigue[i] * h))
-        return new
-
+    # the step loop runs on plain floats: two numbers per step, so numpy's per-call cost would
+    # dominate (this function redraws a live panel on every slider move)
+    (a00, a01), (a10, a11) = matrix(p).tolist()
+    g, gh, m, n = p.g, p.h, p.m, p.n
+    cx, cy = float(caps[0]), float(caps[1])
+    x, y = float(z[0]), float(z[1])
+    full = flow(step)
     out = np.empty((times.size, 2))
     now = 0.0
-    for i, target in enumerate(times):
+    for k, target in enumerate(times.tolist()):
         while target - now > 1e-12:
             h = min(step, target - now)
-            z = advance(z, h)
+            held_x = x >= cx - 1e-12 and a00 * x + a01 * y + g >= 0.0
+            held_y = y >= cy - 1e-12 and a10 * x + a11 * y + gh >= 0.0
+            if not (held_x or held_y):
+                f = full if h == step else flow(h)
+                x, y = min(f[0] * x + f[1] * y + f[2], cx), min(f[3] * x + f[4] * y + f[5], cy)
+            elif held_x and not held_y:
+                # x sits at its cap; y follows its own equation exactly with x constant:
+                # dy/dt = b·x + h − n·y
+                level = (a10 * x + gh) / n
+                y = min(cy, level + (y - level) * math.exp(-n * h))
+            elif held_y and not held_x:
+                level = (a01 * y + g) / m
+                x = min(cx, level + (x - level) * math.exp(-m * h))
             now += h
-        out[i] = z
+        out[k] = (x, y)
     return out
 
 

@@ -165,6 +165,11 @@ def utilities(valuations: Valuations, w, l) -> tuple[np.ndarray | float, np.ndar
     return up, ur
 
 
+def _utilities_unchecked(v: Valuations, w: float, l: float) -> tuple[float, float]:
+    """:func:`utilities` for one deal already known to be valid."""
+    return v.v_pw * w - v.c_pl * l, -v.c_rw * w + v.v_rl * l
+
+
 def gains_possible(valuations: Valuations) -> bool:
     """True when some deal leaves **both** sides strictly better off than their outside options.
 
@@ -176,8 +181,10 @@ def gains_possible(valuations: Valuations) -> bool:
 
 def _edge_best(p0: np.ndarray, p1: np.ndarray, v: Valuations) -> tuple[float, np.ndarray] | None:
     """Best Nash product on the segment p0→p1 of the deal square (None if no acceptable point)."""
-    up0, ur0 = utilities(v, p0[0], p0[1])
-    up1, ur1 = utilities(v, p1[0], p1[1])
+    # the corners are valid deals, so the utilities are computed directly (no checks: this runs
+    # eight times for every move of a live-panel slider)
+    up0, ur0 = _utilities_unchecked(v, float(p0[0]), float(p0[1]))
+    up1, ur1 = _utilities_unchecked(v, float(p1[0]), float(p1[1]))
     f0, f1 = up0 - v.d_p, up1 - up0  # surplus of P along the edge: f0 + f1·s
     g0, g1 = ur0 - v.d_r, ur1 - ur0
     lo, hi = 0.0, 1.0

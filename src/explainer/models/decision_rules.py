@@ -37,8 +37,7 @@ from typing import Literal, NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike
-from scipy.special import gammaln, ndtr, ndtri, xlog1py, xlogy
-from scipy.stats import binom
+from scipy.special import bdtrc, gammaln, ndtr, ndtri, xlog1py, xlogy
 
 from . import _validate as check
 
@@ -137,6 +136,72 @@ def count_distribution(accept: ArrayLike) -> np.ndarray:
         dist[1 : i + 2] = dist[1 : i + 2] * (1.0 - pi) + dist[0 : i + 1] * pi
         dist[0] *= 1.0 - pi
     return dist
+
+
+def count_distributions(accept_rows: ArrayLike) -> np.ndarray:
+    """:func:`count_distribution` for many independent scenarios at once, one per row.
+
+    Parameters
+    ----------
+    accept_rows : array_like, shape (rows, n)
+        Row ``r`` holds each of ``n`` members' probability of accepting in scenario ``r``.
+
+    Returns
+    -------
+    numpy.ndarray, shape (rows, n + 1)
+        Row ``r``, entry ``k``: the probability that exactly ``k`` members accept in scenario ``r``.
+
+    Raises
+    ------
+    ValueError
+        If ``accept_rows`` is not a non-empty 2-D table of probabilities (naming the first bad cell).
+    """
+    try:
+        p = np.asarray(accept_rows, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"accept_rows must be a 2-D table of numbers, got {accept_rows!r}") from exc
+    if p.ndim != 2 or p.shape[1] == 0:
+        raise ValueError(f"accept_rows must be 2-D with at least one member, got shape {p.shape}")
+    bad = ~np.isfinite(p) | (p < 0.0) | (p > 1.0)
+    if bad.any():
+        r, i = (int(v) for v in np.argwhere(bad)[0])
+        raise ValueError(f"accept_rows must hold probabilities in [0, 1]; row {r}, member {i} is {float(p[r, i])!r}")
+    groups, sizes = np.unique(p, axis=1, return_counts=True)
+    if groups.shape[1] <= 3 < p.shape[1]:
+        # few kinds of member (e.g. ordinary members and spoilers): the count is a sum of
+        # binomials, one per kind, so convolve their distributions instead of adding members
+        # one at a time
+        dist = np.ones((p.shape[0], 1))
+        for column, k in zip(groups.T, sizes):
+            dist = _convolve_rows(dist, _binomial_rows(column, int(k)))
+        return dist
+    dist = np.zeros((p.shape[0], p.shape[1] + 1))
+    dist[:, 0] = 1.0
+    for i in range(p.shape[1]):
+        # the same recursion as count_distribution, for every row at once
+        pi = p[:, i : i + 1]
+        dist[:, 1 : i + 2] = dist[:, 1 : i + 2] * (1.0 - pi) + dist[:, 0 : i + 1] * pi
+        dist[:, 0] *= 1.0 - pi[:, 0]
+    return dist
+
+
+def _binomial_rows(p: np.ndarray, n: int) -> np.ndarray:
+    """Binomial(n, p[r]) probabilities of 0..n successes, one row per entry of ``p`` (in logs,
+    as in :func:`count_distribution`)."""
+    k = np.arange(n + 1)
+    log_choose = gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
+    pr = p[:, None]
+    return np.exp(log_choose + xlogy(k, pr) + xlog1py(n - k, -pr))
+
+
+def _convolve_rows(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Row-by-row convolution of two tables of distributions (the distribution of the sum)."""
+    if b.shape[1] > a.shape[1]:
+        a, b = b, a
+    out = np.zeros((a.shape[0], a.shape[1] + b.shape[1] - 1))
+    for j in range(b.shape[1]):
+        out[:, j : j + a.shape[1]] += a * b[:, j : j + 1]
+    return out
 
 
 def quota_probability(accept: ArrayLike, quota: int) -> float:
@@ -427,6 +492,21 @@ def rule_quota(n: int, rule: Rule) -> int:
     raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
 
 
+def rule_quotas(members: np.ndarray, rule: Rule) -> np.ndarray:
+    """:func:`rule_quota` for an array of whole sizes >= 1 at once (the same head counts)."""
+    n = np.asarray(members, dtype=int)
+    if rule == "unanimity":
+        return n.copy()
+    if rule == "majority":
+        return n // 2 + 1
+    if rule == "double_majority":
+        q_low = np.maximum(0, np.ceil(EU_MEMBER_SHARE * n - 1e-9)).astype(int)
+        q_high = np.maximum(q_low, np.ceil(EU_POPULATION_SHARE * n - 1e-9).astype(int))
+        q_low = np.maximum(q_low, n - EU_BLOCKING_MINORITY + 1)
+        return np.minimum(q_low, q_high)
+    raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
+
+
 def pass_curve(
     accept: float,
     members: ArrayLike,
@@ -466,14 +546,15 @@ def pass_curve(
         i = int(np.flatnonzero(bad)[0])
         raise ValueError(f"members must hold whole numbers >= 1; entry {i} is {sizes[i]!r}")
     n = sizes.astype(int)
-    quota = np.array([rule_quota(int(k), rule) for k in n])
+    quota = rule_quotas(n, rule)
+    # bdtrc(k, n, p) = P(more than k of n accept): the binomial tail as one fast ufunc
     if rho == 0.0:
-        return np.clip(binom.sf(quota - 1, n, p), 0.0, 1.0)
+        return np.clip(bdtrc(quota - 1, n, p), 0.0, 1.0)
     z, wts = common_shock_nodes()
     with np.errstate(divide="ignore", invalid="ignore"):
         threshold = ndtri(p)
     pz = ndtr((threshold - math.sqrt(rho) * z) / math.sqrt(1.0 - rho))  # one value per node
-    tails = binom.sf(quota[None, :] - 1, n[None, :], pz[:, None])
+    tails = bdtrc(quota[None, :] - 1, n[None, :], pz[:, None])
     return np.clip(wts @ tails, 0.0, 1.0)
 
 
@@ -557,11 +638,16 @@ def ratification_quantile(
         raise ValueError(f"holdouts ({holdouts}) cannot exceed members ({members})")
     mean_days = check.positive(mean_days, "mean_days")
     holdout_delay = check.positive(holdout_delay, "holdout_delay", allow_zero=True)
+    if holdouts == 0 or holdout_delay == 0.0:
+        # every clock starts at once: F(t) = (1 - exp(-t / mean))**members, inverted exactly
+        return -mean_days * math.log1p(-(q ** (1.0 / members)))
     # invert the product of CDFs by bisection on the monotone CDF (60 halvings: far below a day)
+    ordinary = members - holdouts
     lo, hi = 0.0, holdout_delay + mean_days * (50.0 + math.log(members))
     for _ in range(60):
         mid = 0.5 * (lo + hi)
-        if full_ratification_cdf([mid], members, mean_days, holdouts, holdout_delay)[0] < q:
+        late = -math.expm1(-(mid - holdout_delay) / mean_days) if mid > holdout_delay else 0.0
+        if (-math.expm1(-mid / mean_days)) ** ordinary * late**holdouts < q:
             lo = mid
         else:
             hi = mid

@@ -224,12 +224,10 @@ def turned_distribution(hazards: ArrayLike, years: ArrayLike) -> np.ndarray:
     """
     h = check.probabilities(hazards, "hazards")
     t = _years(years)
-    out = np.empty((t.size, h.size + 1))
-    for i, year in enumerate(t):
-        with np.errstate(divide="ignore"):
-            turned = -np.expm1(year * np.log1p(-h)) if year > 0 else np.zeros_like(h)
-        out[i] = dr.count_distribution(np.clip(np.nan_to_num(turned, nan=1.0), 0.0, 1.0))
-    return out
+    with np.errstate(divide="ignore", invalid="ignore"):
+        turned = -np.expm1(t[:, None] * np.log1p(-h)[None, :])  # rows: years; columns: members
+    turned[t <= 0, :] = 0.0
+    return dr.count_distributions(np.clip(np.nan_to_num(turned, nan=1.0), 0.0, 1.0))
 
 
 def survival_from_distribution(distribution: ArrayLike, rule: Rule = "unanimity",
