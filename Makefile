@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: setup build student serve test bench lab chromium publish clean
+.PHONY: setup build student serve test bench bench-live lab chromium publish clean
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test: setup chromium
 # The benchmark: live panels, page weight and first chart, build times, nbval -> bench/results/
 bench: build
 	$(BIN)/python bench/run.py
+
+# Only the live panels (in a real kernel), without building the book
+bench-live: setup
+	$(BIN)/python bench/run.py --live-only
 
 lab: setup
 	$(BIN)/jupyter lab book/

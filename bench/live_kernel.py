@@ -1,0 +1,136 @@
+"""The live half of the benchmark, run *inside* a real IPython kernel (``bench/run.py`` starts one).
+
+Inside a kernel every widget has a real comm: a change to a ``go.FigureWidget`` is serialised and
+sent to the front end over the kernel's iopub socket, and ``fig.show()`` publishes a display
+message with the whole figure (JupyterLab's default renderer there is ``plotly_mimetype``). Both
+costs are part of what a reader waits for, so both are measured here, in the same kernel:
+
+* **in place** (the book's way): set one control of a :class:`explainer.widgets.LivePanel`; its
+  observer runs the model and updates the panel's one ``FigureWidget`` inside ``batch_update``.
+* **rebuild** (the common pattern): an ``ipywidgets.interactive`` callback over the same controls
+  that builds a new ``go.Figure`` on every change, from the panel's own ``build`` and ``update``
+  (the same model and the same picture), and shows it with ``fig.show()``.
+
+Each timing runs from setting the control's value to the handler's return. Only the front end's
+redraw is left out (it happens in the browser, after the message has left the kernel).
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import importlib
+import inspect
+import json
+import pkgutil
+import time
+
+import numpy as np
+
+
+def panel_factories() -> dict:
+    """Every ``panel``-like function in explainer.widgets modules, called with its defaults."""
+    import explainer.widgets as pkg
+    from explainer import data
+
+    rat = data.accession_ratifications()
+    mean_days = float(np.sort(rat[rat.candidate == "Finland"].dropna(subset=["days"]).days)[:28].mean())
+    known = {"mean_days": mean_days}
+    factories = {}
+    for info in pkgutil.iter_modules(pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"explainer.widgets.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or not name.endswith("panel"):
+                continue
+            params = inspect.signature(fn).parameters
+            kwargs = {p: known[p] for p, v in params.items() if v.default is inspect._empty and p in known}
+            if all(p in kwargs or v.default is not inspect._empty for p, v in params.items()):
+                factories[f"{info.name}.{name}"] = functools.partial(fn, **kwargs)
+    return factories
+
+
+def values_for(widget, n: int) -> list:
+    """``n`` values that sweep a control's range (or cycle its options)."""
+    if hasattr(widget, "options") and widget.options:
+        opts = [o[1] if isinstance(o, tuple) else o for o in widget.options]
+        return [opts[i % len(opts)] for i in range(n)]
+    lo, hi = widget.min, widget.max
+    grid = np.linspace(lo, hi, 25)
+    if isinstance(widget.value, int) and not isinstance(widget.value, bool):
+        grid = np.unique(np.round(grid).astype(int))
+    step = getattr(widget, "step", None)
+    if step:
+        grid = np.unique(np.round((grid - lo) / step) * step + lo)
+        grid = np.clip(grid, lo, hi)
+    return [type(widget.value)(grid[i % len(grid)]) for i in range(n)]
+
+
+def _plan(controls: dict, changes: int) -> list:
+    per = max(1, -(-changes // len(controls)))
+    plan = []
+    for cname, widget in controls.items():
+        plan += [(cname, v) for v in values_for(widget, per)]
+    return plan
+
+
+def _rebuild_and_show(twin):
+    """The common pattern's callback: a new figure on every change, shown as JupyterLab shows it."""
+    def show(**values):
+        fig = twin.build()
+        twin._update(fig, **values)
+        fig.show()
+    return show
+
+
+def measure(changes: int = 240) -> list[dict]:
+    import ipywidgets as W
+    from IPython import get_ipython
+    from IPython.display import display
+
+    if get_ipython() is None or not hasattr(get_ipython(), "kernel"):
+        raise RuntimeError("bench/live_kernel.py must run inside an IPython kernel (bench/run.py starts one)")
+    import plotly.io as pio
+
+    rows = []
+    for name, factory in panel_factories().items():
+        panel = factory()
+        display(panel)
+        twin = factory()  # the same controls and the same model, driven the common way
+        for w in twin.controls.values():
+            w.unobserve(twin._changed, names="value")
+
+        ui = W.interactive(_rebuild_and_show(twin), **twin.controls)
+        display(ui)
+        plan = _plan(panel.controls, changes) * 2  # a second sweep tops up any no-op values
+        fast, slow = [], []
+        gc.collect()
+        for cname, value in plan:
+            if len(fast) == changes:
+                break
+            if panel.controls[cname].value == value:
+                continue  # not a change: no handler would run
+            i = len(fast)
+            # alternate which path goes first, so neither always meets a warm or cold cache
+            order = ((panel, fast), (twin, slow)) if i % 2 == 0 else ((twin, slow), (panel, fast))
+            for target, times in order:
+                t0 = time.perf_counter()
+                target.controls[cname].value = value
+                times.append((time.perf_counter() - t0) * 1000)
+        assert panel.values() == twin.values()
+        if len(fast) < changes:
+            raise RuntimeError(f"{name}: only {len(fast)} distinct changes, wanted {changes}")
+
+        def p(xs: list, q: float) -> float:
+            return float(np.percentile(xs, q))
+
+        rows.append({"panel": name, "changes": len(fast), "renderer": pio.renderers.default,
+                     "inplace_p50_ms": p(fast, 50), "inplace_p95_ms": p(fast, 95),
+                     "rebuild_p50_ms": p(slow, 50), "rebuild_p95_ms": p(slow, 95),
+                     "speedup_p50": p(slow, 50) / max(p(fast, 50), 1e-9)})
+    return rows
+
+
+def main(changes: int = 240) -> None:
+    print("LIVE-RESULT " + json.dumps(measure(changes)))
