@@ -67,7 +67,7 @@ class FigureEdits:
     :meth:`apply` then sends them all to a ``go.FigureWidget`` as one ``plotly_update`` message.
     That is what ``batch_update`` sends too, but without plotly's property-by-property validation,
     which costs more than the models themselves. The values come from the tested models, and
-    ``tests/test_figures_widgets.py`` checks that every panel's edits give the same figure as the
+    ``tests/test_live_panels.py`` checks that every panel's edits give the same figure as the
     validated path, so the check is kept, once, in the tests rather than on every slider move.
     """
 
