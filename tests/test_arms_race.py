@@ -170,6 +170,30 @@ def test_until_a_cap_binds_the_stepped_race_is_the_free_race():
     assert z.max() <= 300.0 + 1e-9 and z[-1] == pytest.approx([300.0, 300.0])
 
 
+def test_a_race_on_the_edge_follows_the_matrix_exponential():
+    # m·n = a·b exactly: A is singular (eigenvalues 0 and −1), there is no single equilibrium,
+    # and the eigen-decomposition must still give the exact solution
+    p = ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=10.0, h=-4.0)
+    assert ar.stability_margin(p) == 0.0
+    t = np.linspace(0.0, 30.0, 121)
+    assert ar.trajectory(t, p) == pytest.approx(ar.trajectory_expm(t, p), rel=1e-10, abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.05, 1.0), st.floats(0.05, 1.0),
+       st.floats(-50.0, 50.0), st.floats(-50.0, 50.0), st.floats(0.01, 2.0))
+def test_the_capped_race_steps_with_the_exact_flow(a, b, m, n, g, h, s):
+    from scipy.linalg import expm
+
+    p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
+    M = np.zeros((3, 3))
+    M[:2, :2] = ar.matrix(p)
+    M[:2, 2] = (g, h)
+    F = expm(M * s)
+    want = (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
+    assert ar._step_map(p, s, M) == pytest.approx(want, rel=1e-9, abs=1e-9)
+
+
 def test_years_to_reach_interpolates():
     assert ar.years_to_reach(15.0, [0, 1, 2], [10, 20, 30]) == pytest.approx(0.5)
     assert ar.years_to_reach(5.0, [0, 1, 2], [10, 20, 30]) == 0.0

@@ -96,15 +96,25 @@ def test_count_distributions_are_count_distribution_row_by_row():
     table = dr.count_distributions(rows)
     for r in range(rows.shape[0]):
         assert table[r] == pytest.approx(dr.count_distribution(rows[r]), abs=1e-12)
-    # few kinds of member (the convolution path): 30 alike, 3 alike, 1 more; 0 and 1 included
-    kinds = rng.uniform(0.0, 1.0, size=(9, 3))
-    kinds[0] = (0.0, 1.0, 0.5)
-    kinds[1] = (1.0, 1.0, 0.0)
-    rows = np.repeat(kinds, [30, 3, 1], axis=1)
-    table = dr.count_distributions(rows)
+
+
+
+def test_kinds_of_members_give_the_same_table_as_members_one_by_one():
+    rng = np.random.default_rng(11)
+    kinds = rng.uniform(0.0, 1.0, size=(9, 4))
+    kinds[0] = (0.0, 1.0, 0.5, 0.2)
+    kinds[1] = (1.0, 1.0, 0.0, 0.0)
+    counts = np.array([30, 3, 1, 0])
+    rows = np.repeat(kinds, counts, axis=1)
+    table = dr.kinds_count_distributions(kinds, counts)
     assert table.shape == (9, 35)
-    for r in range(rows.shape[0]):
-        assert table[r] == pytest.approx(dr.count_distribution(rows[r]), abs=1e-12)
+    assert table == pytest.approx(dr.count_distributions(rows), abs=1e-12)
+    with pytest.raises(ValueError, match="counts must be 4 whole numbers"):
+        dr.kinds_count_distributions(kinds, [30, 3, 1])
+    with pytest.raises(ValueError, match="positive sum"):
+        dr.kinds_count_distributions(kinds, [0, 0, 0, 0])
+    with pytest.raises(ValueError, match=r"row 0, kind 1 is -0.5"):
+        dr.kinds_count_distributions([[0.1, -0.5]], [1, 1])
     with pytest.raises(ValueError, match=r"row 1, member 2 is 1.5"):
         dr.count_distributions([[0.1, 0.2, 0.3], [0.1, 0.2, 1.5]])
     with pytest.raises(ValueError, match="2-D"):

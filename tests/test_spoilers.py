@@ -79,6 +79,19 @@ def test_table_matches_survival():
             assert np.allclose(sp.survival_from_distribution(table, rule, rev), sp.survival(h, t, rule, rev))
 
 
+def test_table_is_the_count_of_members_turned_year_by_year():
+    # independent of the grouping by hazard: each year's row from chapter 1's member-by-member
+    # count distribution of the probabilities 1 - (1 - h_i)**t
+    from explainer.models import decision_rules as dr
+
+    h = np.array([0.05] * 7 + [0.3, 0.3, 1.0, 0.0, 0.12])
+    t = np.arange(0, 9)
+    table = sp.turned_distribution(h, t)
+    for j, year in enumerate(t):
+        expected = dr.count_distribution(1.0 - (1.0 - h) ** year)
+        assert table[j] == pytest.approx(expected, abs=1e-12), f"year {year}"
+
+
 def test_certain_defection():
     h = sp.member_hazards(3, 1.0)
     assert np.allclose(sp.survival(h, [0, 1, 2]), [1, 0, 0])

@@ -248,13 +248,21 @@ def trajectory(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODA
     A = matrix(p)
     c = np.array([p.g, p.h])
     l1, l2 = eigenvalues(p)
-    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)) and stability_margin(p) != 0.0:
-        eq = equilibrium(p)
-        zstar = np.array([eq.x, eq.y])
+    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)):
         lam, V = np.linalg.eig(A)
         if np.linalg.cond(V) < 1e8:  # otherwise nearly defective: use the matrix exponential
-            coef = np.linalg.solve(V, z0 - zstar)
-            return zstar + (np.exp(np.outer(times, lam)) * coef) @ V.T
+            if stability_margin(p) != 0.0:
+                eq = equilibrium(p)
+                zstar = np.array([eq.x, eq.y])
+                coef = np.linalg.solve(V, z0 - zstar)
+                return zstar + (np.exp(np.outer(times, lam)) * coef) @ V.T
+            # A is singular (m·n = a·b, no single equilibrium): in eigen-coordinates each
+            # component grows as e^(λt)·a + (e^(λt) − 1)/λ·b, which is a + t·b when λ = 0
+            a, b = np.linalg.solve(V, z0), np.linalg.solve(V, c)
+            lt = np.outer(times, lam)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                phi = np.where(lam == 0.0, times[:, None], np.expm1(lt) / lam)
+            return (np.exp(lt) * a + phi * b) @ V.T
     return trajectory_expm(times, p, x0, y0)
 
 
@@ -337,6 +345,25 @@ def _cap(value: float, name: str) -> float:
     return float(value)
 
 
+def _step_map(p: Params, s: float, M: np.ndarray) -> tuple[float, ...]:
+    """The exact step of length ``s``, ``z -> E·z + f``, as six floats ``(E00, E01, f0, E10, E11,
+    f1)``: from the eigen-decomposition when ``A`` has two distinct eigenvalues and well-conditioned
+    eigenvectors (``E = V·e^(Λs)·V⁻¹``, ``f = V·((e^(Λs) − 1)/Λ)·V⁻¹·c``), otherwise from the matrix
+    exponential of the augmented matrix ``M``."""
+    l1, l2 = eigenvalues(p)
+    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)):
+        lam, V = np.linalg.eig(M[:2, :2])
+        if np.linalg.cond(V) < 1e8:
+            Vinv = np.linalg.inv(V)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                phi = np.where(lam == 0.0, s, np.expm1(lam * s) / lam)
+            E = (V * np.exp(lam * s)) @ Vinv
+            f = (V * phi) @ (Vinv @ M[:2, 2])
+            return (E[0, 0], E[0, 1], f[0], E[1, 0], E[1, 1], f[1])
+    F = expm(M * s)
+    return (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
+
+
 def capped_trajectory(t: ArrayLike, params: Params, cap_x: float = math.inf, cap_y: float = math.inf,
                       x0: float = TODAY, y0: float = TODAY, dt: float = 0.05) -> np.ndarray:
     """Both sides' levels when each keeps to a ceiling on its effort.
@@ -396,8 +423,7 @@ def capped_trajectory(t: ArrayLike, params: Params, cap_x: float = math.inf, cap
         """The exact linear step of length ``s``, as plain floats (a 2x3 affine map)."""
         key = round(s, 12)
         if key not in cache:
-            F = expm(M * s)
-            cache[key] = (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
+            cache[key] = _step_map(p, s, M)
         return cache[key]
 
     # the step loop runs on plain floats: two numbers per step, so numpy's per-call cost would

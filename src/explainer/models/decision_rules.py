@@ -166,15 +166,6 @@ def count_distributions(accept_rows: ArrayLike) -> np.ndarray:
     if bad.any():
         r, i = (int(v) for v in np.argwhere(bad)[0])
         raise ValueError(f"accept_rows must hold probabilities in [0, 1]; row {r}, member {i} is {float(p[r, i])!r}")
-    groups, sizes = np.unique(p, axis=1, return_counts=True)
-    if groups.shape[1] <= 3 < p.shape[1]:
-        # few kinds of member (e.g. ordinary members and spoilers): the count is a sum of
-        # binomials, one per kind, so convolve their distributions instead of adding members
-        # one at a time
-        dist = np.ones((p.shape[0], 1))
-        for column, k in zip(groups.T, sizes):
-            dist = _convolve_rows(dist, _binomial_rows(column, int(k)))
-        return dist
     dist = np.zeros((p.shape[0], p.shape[1] + 1))
     dist[:, 0] = 1.0
     for i in range(p.shape[1]):
@@ -182,6 +173,45 @@ def count_distributions(accept_rows: ArrayLike) -> np.ndarray:
         pi = p[:, i : i + 1]
         dist[:, 1 : i + 2] = dist[:, 1 : i + 2] * (1.0 - pi) + dist[:, 0 : i + 1] * pi
         dist[:, 0] *= 1.0 - pi[:, 0]
+    return dist
+
+
+def kinds_count_distributions(kind_rows: ArrayLike, counts: ArrayLike) -> np.ndarray:
+    """:func:`count_distributions` when members come in a few kinds (e.g. ordinary members and
+    spoilers): the count is a sum of binomials, one per kind, so their distributions are convolved
+    instead of adding members one at a time.
+
+    Parameters
+    ----------
+    kind_rows : array_like, shape (rows, kinds)
+        Row ``r`` holds the probability that a member of each kind accepts in scenario ``r``.
+    counts : array_like of int >= 0, shape (kinds,)
+        How many members there are of each kind (at least one member in all).
+
+    Returns
+    -------
+    numpy.ndarray, shape (rows, sum(counts) + 1)
+        The same table as ``count_distributions`` with each kind's column repeated ``counts`` times.
+
+    Raises
+    ------
+    ValueError
+        For a table that is not 2-D probabilities, or counts that do not match its columns.
+    """
+    p = np.asarray(kind_rows, dtype=float)
+    if p.ndim != 2 or p.shape[1] == 0:
+        raise ValueError(f"kind_rows must be 2-D with at least one kind, got shape {p.shape}")
+    bad = ~np.isfinite(p) | (p < 0.0) | (p > 1.0)
+    if bad.any():
+        r, i = (int(v) for v in np.argwhere(bad)[0])
+        raise ValueError(f"kind_rows must hold probabilities in [0, 1]; row {r}, kind {i} is {float(p[r, i])!r}")
+    k = np.asarray(counts)
+    if k.shape != (p.shape[1],) or not np.issubdtype(k.dtype, np.integer) or (k < 0).any() or k.sum() < 1:
+        raise ValueError(f"counts must be {p.shape[1]} whole numbers >= 0 with a positive sum, got {counts!r}")
+    dist = np.ones((p.shape[0], 1))
+    for column, n in zip(p.T, k.tolist()):
+        if n:
+            dist = _convolve_rows(dist, _binomial_rows(column, n))
     return dist
 
 

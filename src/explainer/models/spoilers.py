@@ -209,8 +209,9 @@ def turned_distribution(hazards: ArrayLike, years: ArrayLike) -> np.ndarray:
     """Distribution of the number of members who have turned against the agreement by each year.
 
     Member ``i`` has turned by year ``t`` with probability ``1 - (1 - h_i) ** t``; the count is
-    Poisson-binomial, computed with chapter 1's
-    :func:`explainer.models.decision_rules.count_distribution`.
+    Poisson-binomial, computed with chapter 1's code
+    (:func:`explainer.models.decision_rules.kinds_count_distributions`, members with the same
+    hazard taken together).
 
     Returns
     -------
@@ -224,10 +225,11 @@ def turned_distribution(hazards: ArrayLike, years: ArrayLike) -> np.ndarray:
     """
     h = check.probabilities(hazards, "hazards")
     t = _years(years)
+    kinds, counts = np.unique(h, return_counts=True)  # members alike in hazard are one kind
     with np.errstate(divide="ignore", invalid="ignore"):
-        turned = -np.expm1(t[:, None] * np.log1p(-h)[None, :])  # rows: years; columns: members
+        turned = -np.expm1(t[:, None] * np.log1p(-kinds)[None, :])  # rows: years; columns: kinds
     turned[t <= 0, :] = 0.0
-    return dr.count_distributions(np.clip(np.nan_to_num(turned, nan=1.0), 0.0, 1.0))
+    return dr.kinds_count_distributions(np.clip(np.nan_to_num(turned, nan=1.0), 0.0, 1.0), counts)
 
 
 def survival_from_distribution(distribution: ArrayLike, rule: Rule = "unanimity",
