@@ -12,7 +12,10 @@ costs are part of what a reader waits for, so both are measured here, in the sam
   (the same model and the same picture), and shows it with ``fig.show()``.
 
 Each timing runs from setting the control's value to the handler's return. Only the front end's
-redraw is left out (it happens in the browser, after the message has left the kernel).
+redraw is left out (it happens in the browser, after the message has left the kernel). Each path
+runs on its own, as a reader meets it, over the same slider moves: the book's path on the first
+half of the moves, then the common pattern on the first half and on the second, then the book's
+path on the second half (A B B A, so that any drift of the machine falls on both alike).
 """
 
 from __future__ import annotations
@@ -103,24 +106,27 @@ def measure(changes: int = 240) -> list[dict]:
 
         ui = W.interactive(_rebuild_and_show(twin), **twin.controls)
         display(ui)
-        plan = _plan(panel.controls, changes) * 2  # a second sweep tops up any no-op values
-        fast, slow = [], []
-        gc.collect()
-        for cname, value in plan:
-            if len(fast) == changes:
-                break
-            if panel.controls[cname].value == value:
-                continue  # not a change: no handler would run
-            i = len(fast)
-            # alternate which path goes first, so neither always meets a warm or cold cache
-            order = ((panel, fast), (twin, slow)) if i % 2 == 0 else ((twin, slow), (panel, fast))
-            for target, times in order:
+        # the slider moves: a sweep of each control in turn, skipping values that are no change
+        current, moves = panel.values(), []
+        for cname, value in _plan(panel.controls, changes) * 2:  # a second sweep tops up
+            if len(moves) < changes and current[cname] != value:
+                moves.append((cname, value))
+                current[cname] = value
+        if len(moves) < changes:
+            raise RuntimeError(f"{name}: only {len(moves)} distinct changes, wanted {changes}")
+        # each path runs alone, as a reader meets it (no other path's garbage or cache misses in
+        # between), in the order A B B A over the two halves of the moves, so drift evens out
+        times = {"fast": [], "slow": []}
+        half = len(moves) // 2
+        for key, target, block in (("fast", panel, moves[:half]), ("slow", twin, moves[:half]),
+                                   ("slow", twin, moves[half:]), ("fast", panel, moves[half:])):
+            gc.collect()
+            for cname, value in block:
                 t0 = time.perf_counter()
                 target.controls[cname].value = value
-                times.append((time.perf_counter() - t0) * 1000)
-        assert panel.values() == twin.values()
-        if len(fast) < changes:
-            raise RuntimeError(f"{name}: only {len(fast)} distinct changes, wanted {changes}")
+                times[key].append((time.perf_counter() - t0) * 1000)
+        assert panel.values() == twin.values() == current
+        fast, slow = times["fast"], times["slow"]
 
         def p(xs: list, q: float) -> float:
             return float(np.percentile(xs, q))

@@ -5,7 +5,7 @@ Run with ``make bench``; writes ``bench/results/report.json`` and ``bench/result
 * live: inside a real IPython kernel (``bench/live_kernel.py``), for each live panel, the time from
   a slider change to its FigureWidget updated in place (p50 and p95 over 240 changes), against
   the common pattern (an ``ipywidgets.interactive`` callback that builds a new ``go.Figure`` from
-  the same model on every change and shows it), in the same kernel;
+  the same model on every change and shows it), in the same kernel, each on its own (A B B A);
 * static: for each page, HTML bytes, total bytes and requests, and the time to the first
   rendered chart in headless Chromium from 127.0.0.1;
 * build: a clean build with every notebook executed, a no-op rebuild, and a rebuild after one
@@ -147,7 +147,7 @@ def markdown(report: dict) -> str:
              "FigureWidget, updated by one `plotly_update`. *Rebuild*: the common pattern, an "
              "`ipywidgets.interactive` callback that builds a new `go.Figure` from the same model and "
              f"calls `fig.show()` (renderer `{(report['live'] or [{}])[0].get('renderer', '?')}`). "
-             "The two alternate on the same 240 slider changes.", "",
+             "Each runs on its own over the same 240 slider moves, in the order A B B A over their two halves.", "",
              "| panel | changes | in place p50 (ms) | in place p95 (ms) | rebuild p50 (ms) | rebuild p95 (ms) | speed-up (p50) | goal met |",
              "|---|---|---|---|---|---|---|---|"]
     for r in report["live"]:
