@@ -26,6 +26,7 @@ build: setup chromium
 # The student edition: the same book with every exercise solution left out, in _build/student/.
 student: setup
 	EXPLAINER_STUDENT_EDITION=1 $(BIN)/jupyter-book build . --path-output _build/student -n -W --keep-going
+	$(BIN)/python -m explainer.handouts _build/student/_build/html
 	@echo "Student edition: _build/student/_build/html/index.html"
 
 serve: build

@@ -382,12 +382,16 @@ def test_spending_figure_plots_the_2025_edition():
 
 
 def test_forces_figure_keeps_points_apart():
-    fig = charts.forces_figure(data.poland_forces())
+    fig = charts.forces_figure(data.poland_forces(), data.belarus_forces())
     assert all(t.mode == "markers+text" for t in fig.data)  # never joined by a line
     target = next(t for t in fig.data if t.name.startswith("Target"))
     assert list(target.y) == [pl.TROOP_TARGET]
     with pytest.raises(ValueError, match="measure"):
-        charts.forces_figure(data.poland_forces().drop(columns=["measure"]))
+        charts.forces_figure(data.poland_forces().drop(columns=["measure"]), data.belarus_forces())
+    with pytest.raises(ValueError, match="belarus"):
+        charts.forces_figure(data.poland_forces(), data.belarus_forces().iloc[0:0])
+    band = next(s for s in fig.layout.shapes if s.type == "rect")
+    assert (band.y0, band.y1) == (45_000, 48_000)  # the two counts in data/belarus_forces.csv
 
 
 def test_cap_figure_opens_on_the_default_and_each_step_holds_the_model():
@@ -409,7 +413,7 @@ def test_cap_figure_opens_on_the_default_and_each_step_holds_the_model():
 
 
 def test_every_chart_has_a_source_line(map_figure):
-    figs = (map_figure, charts.cap_whatif_figure(), charts.forces_figure(data.poland_forces()),
+    figs = (map_figure, charts.cap_whatif_figure(), charts.forces_figure(data.poland_forces(), data.belarus_forces()),
             charts.spending_comparison_figure(data.defence_spending_gdp()))
     for fig in figs:
         assert any(a.name == "source" and a.text for a in fig.layout.annotations)

@@ -33,8 +33,10 @@ def test_citation_cff_is_complete_and_matches_the_book_config():
 
 def test_every_page_has_a_citation_and_the_cite_page_lists_every_chapter():
     text = citation.chapter_citations()
+    repo = citation.metadata()["repository-code"]
     for file in citation.toc_files():
-        assert f"`{file}`" in text
+        suffix = ".ipynb" if (ROOT / f"{file}.ipynb").exists() else ".md"
+        assert f"{repo}/blob/main/{file}{suffix}" in text and f"`{file}.html`" in text
     assert "1. Can NATO sign a pact at all?" in text
 
 

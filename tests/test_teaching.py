@@ -105,6 +105,8 @@ def test_handout_pdf_exists_with_pages_and_the_chapter_title(built_book, name):
     first = words(reader.pages[0].extract_text())
     title = re.search(r"^# (.+)$", _markdown(name), re.M).group(1)
     assert " ".join(words(title).split()[:4]) in first, f"{name}: the handout lacks the title {title!r}"
+    text = words(" ".join(p.extract_text() for p in reader.pages))
+    assert "exercise" in text and "solution to exercise" not in text, f"{name}: the handout prints solutions"
 
 
 @pytest.mark.build
@@ -138,3 +140,6 @@ def test_student_edition_contains_no_solution(tmp_path_factory):
         html = (html_dir / "book" / f"{name}.html").read_text(encoding="utf-8")
         assert html.count('class="exercise admonition"') >= 3, name
         assert 'class="solution' not in html, f"{name}: the student edition still shows a solution"
+        notebook = (html_dir / "_sources" / "book" / f"{name}.ipynb").read_text(encoding="utf-8")
+        assert "{exercise}" in notebook and "{solution}" not in notebook, \
+            f"{name}: the student edition's notebook download still holds solutions"

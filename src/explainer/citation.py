@@ -66,6 +66,14 @@ def book_citation(root: Path = ROOT) -> str:
     return f"**The book.** {text}\n\n```bibtex\n{bib}\n```"
 
 
+def _branch(root: Path) -> str:
+    """The repository branch named in ``_config.yml`` (``main`` if none)."""
+    import yaml
+
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    return str((config.get("repository") or {}).get("branch") or "main")
+
+
 def chapter_citations(root: Path = ROOT) -> str:
     """One citation per page of the book, as a Markdown list."""
     meta = metadata(root)
@@ -76,6 +84,7 @@ def chapter_citations(root: Path = ROOT) -> str:
         if path is None:
             raise FileNotFoundError(f"{file} is in _toc.yml but has no .ipynb or .md file")
         title = page_title(path)
+        source = f"{meta['repository-code']}/blob/{_branch(root)}/{path.relative_to(root).as_posix()}"
         lines.append(f"- {_authors(meta)} ({year}). \"{title}\". In *{meta['title']}* "
-                     f"(version {meta['version']}). {meta['repository-code']}, `{file}`.")
+                     f"(version {meta['version']}). {source} (on the book's website: `{file}.html`).")
     return "\n".join(lines)

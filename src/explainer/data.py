@@ -466,11 +466,29 @@ POLAND_MAP = pa.DataFrameSchema(
     coerce=True,
 )
 
+BELARUS_FORCES = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int, pa.Check.in_range(2000, 2040)),
+        "personnel": pa.Column(int, pa.Check.in_range(1, 1_000_000)),
+        "measure": pa.Column(str, pa.Check.str_length(min_value=10)),
+        "source_url": _source_url(),
+        "note": pa.Column(str, nullable=True),
+    },
+    strict=True,
+    coerce=True,
+)
+
 SCHEMAS["poland_forces.csv"] = (POLAND_FORCES, (), ())
+SCHEMAS["belarus_forces.csv"] = (BELARUS_FORCES, (), ())
 SCHEMAS["poland_map.csv"] = (POLAND_MAP, (), ())
 
 #: The map geometry chapter 3 ships (Natural Earth via world-atlas 2.0.2; see data/README.md).
 EUROPE_GEOMETRY = "geo/europe_50m.geojson"
+
+
+def belarus_forces(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """Belarus's active forces as two sources count them (chapter 3's band, chapter 4's table)."""
+    return load("belarus_forces.csv", data_dir)
 
 
 def poland_forces(data_dir: Path | str | None = None) -> pd.DataFrame:

@@ -221,6 +221,30 @@ def drop_heavy_theme_script(app: Any, exception: Exception | None) -> None:
             page.write_text(lean, encoding="utf-8")
 
 
+#: A sphinx-exercise solution block in a notebook's markdown: from its opening fence to the
+#: closing fence of the same length.
+SOLUTION_BLOCK = re.compile(r"^(`{3,})\{solution\}.*?^\1[ \t]*$\n?", re.M | re.S)
+
+
+def strip_solutions_from_sources(app: Any, exception: Exception | None) -> None:
+    """In the student edition, take the solutions out of the notebooks offered for download
+    (``_sources/**/*.ipynb``) too, not only out of the pages."""
+    if exception is not None or app.builder.format != "html" or not getattr(app.config, "hide_solutions", False):
+        return
+    for path in (Path(app.outdir) / "_sources").rglob("*.ipynb"):
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        changed = False
+        for cell in nb.get("cells", []):
+            if cell.get("cell_type") != "markdown":
+                continue
+            text = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+            lean = SOLUTION_BLOCK.sub("", text)
+            if lean != text:
+                cell["source"], changed = lean, True
+        if changed:
+            path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def write_index_redirect(app: Any, exception: Exception | None) -> None:
     """Write the site's ``index.html``: a redirect to the first page that is also a complete page.
 
@@ -253,5 +277,6 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("config-inited", on_config_inited)
     app.connect("build-finished", drop_heavy_theme_script)
     app.connect("build-finished", write_index_redirect, priority=400)
+    app.connect("build-finished", strip_solutions_from_sources)
     app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -207,7 +207,7 @@ def spending_comparison_figure(spending: pd.DataFrame) -> go.Figure:
 LABEL_POSITION = {2023: "top left", 2024: "middle left", 2025: "bottom center", 2026: "middle right"}
 
 
-def forces_figure(forces: pd.DataFrame, belarus_active: tuple[float, float] = (45_000, 48_000)) -> go.Figure:
+def forces_figure(forces: pd.DataFrame, belarus: pd.DataFrame) -> go.Figure:
     """Poland's reported armed-forces headcounts and the 300,000 target, each with its definition.
 
     The points are **not one series**: each source counts something different, so they are drawn
@@ -217,10 +217,13 @@ def forces_figure(forces: pd.DataFrame, belarus_active: tuple[float, float] = (4
     ----------
     forces : DataFrame
         ``explainer.data.poland_forces()`` (columns year, personnel, kind, measure).
-    belarus_active : (float, float)
-        Belarus's active forces as reported (CIA World Factbook 2022: about 45,000; IISS 2022 as
-        quoted by Reuters: about 48,000), drawn as a band for scale.
+    belarus : DataFrame
+        ``explainer.data.belarus_forces()``: Belarus's active forces as two sources count them,
+        drawn as a band from the lower to the higher count, for scale.
     """
+    if belarus is None or "personnel" not in belarus or belarus.empty:
+        raise ValueError("belarus must be explainer.data.belarus_forces() (a non-empty 'personnel' column)")
+    belarus_active = (float(belarus["personnel"].min()), float(belarus["personnel"].max()))
     required = {"year", "personnel", "kind", "measure"}
     missing = required - set(forces.columns)
     if missing:
@@ -230,11 +233,11 @@ def forces_figure(forces: pd.DataFrame, belarus_active: tuple[float, float] = (4
         subtitle="Each point counts something different: hover for its definition",
         x_title="Year", y_title="Personnel",
         source="Source: data/poland_forces.csv (NATO figures as quoted, ministers, Politico, RIA Novosti [Russian "
-               "state media]; one URL per row). Belarus: CIA World Factbook and IISS (Reuters), 2022.",
+               "state media]; one URL per row). Belarus: data/belarus_forces.csv (CIA World Factbook; IISS via Reuters), 2022.",
         height=560,
     )
     fig.add_hrect(y0=belarus_active[0], y1=belarus_active[1], fillcolor=PALETTE["orange"], opacity=0.35,
-                  line_width=0, annotation_text="Belarus, active forces (~45,000–48,000, 2022)",
+                  line_width=0, annotation_text=f"Belarus, active forces (~{belarus_active[0]:,.0f}–{belarus_active[1]:,.0f}, 2022)",
                   annotation_position="top left", annotation_font_size=12)
     for kind, style in (("reported", dict(symbol="circle", color=PALETTE["blue"], size=11)),
                         ("target", dict(symbol="star", color=PALETTE["vermillion"], size=18))):
