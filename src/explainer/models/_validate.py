@@ -41,6 +41,22 @@ def probabilities(values: ArrayLike, name: str) -> np.ndarray:
     return arr
 
 
+def probability_table(values: ArrayLike, name: str, column: str) -> np.ndarray:
+    """Return a 2-D float array (rows of scenarios, one ``column`` per entry) after checking that it
+    has at least one column and that every cell is a probability; errors name the first bad cell."""
+    try:
+        arr = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{name} must be a 2-D table of numbers, got {values!r}") from exc
+    if arr.ndim != 2 or arr.shape[1] == 0:
+        raise ValueError(f"{name} must be 2-D with at least one {column}, got shape {arr.shape}")
+    bad = ~np.isfinite(arr) | (arr < 0.0) | (arr > 1.0)
+    if bad.any():
+        r, i = (int(v) for v in np.argwhere(bad)[0])
+        raise ValueError(f"{name} must hold probabilities in [0, 1]; row {r}, {column} {i} is {float(arr[r, i])!r}")
+    return arr
+
+
 def count(value: int, name: str, minimum: int = 0) -> int:
     """Return ``value`` as an int after checking that it is an integer >= ``minimum``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):

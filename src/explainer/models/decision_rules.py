@@ -123,18 +123,21 @@ def count_distribution(accept: ArrayLike) -> np.ndarray:
     """
     p = check.probabilities(accept, "accept")
     if np.all(p == p[0]):
-        # all members alike: the binomial distribution, computed in one vectorised step (in logs,
-        # so that tiny probabilities neither overflow nor underflow on the way)
-        n, k = p.size, np.arange(p.size + 1)
-        log_pmf = (gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
-                   + xlogy(k, p[0]) + xlog1py(n - k, -p[0]))
-        return np.exp(log_pmf)
-    dist = np.zeros(p.size + 1)
-    dist[0] = 1.0
-    for i, pi in enumerate(p):
-        # members 0..i: the new count is old count (member says no) or old count + 1 (yes)
-        dist[1 : i + 2] = dist[1 : i + 2] * (1.0 - pi) + dist[0 : i + 1] * pi
-        dist[0] *= 1.0 - pi
+        # all members alike: the binomial distribution, computed in one vectorised step
+        return _binomial_rows(p[:1], p.size)[0]
+    return _count_table(p[None, :])[0]
+
+
+def _count_table(p: np.ndarray) -> np.ndarray:
+    """The member-by-member recursion behind :func:`count_distribution`, for every row of ``p``
+    at once: after member ``i`` each row holds P(k acceptances among the first ``i`` members)."""
+    dist = np.zeros((p.shape[0], p.shape[1] + 1))
+    dist[:, 0] = 1.0
+    for i in range(p.shape[1]):
+        # the new count is the old count (member says no) or the old count + 1 (yes)
+        pi = p[:, i : i + 1]
+        dist[:, 1 : i + 2] = dist[:, 1 : i + 2] * (1.0 - pi) + dist[:, 0 : i + 1] * pi
+        dist[:, 0] *= 1.0 - pi[:, 0]
     return dist
 
 
@@ -156,24 +159,7 @@ def count_distributions(accept_rows: ArrayLike) -> np.ndarray:
     ValueError
         If ``accept_rows`` is not a non-empty 2-D table of probabilities (naming the first bad cell).
     """
-    try:
-        p = np.asarray(accept_rows, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"accept_rows must be a 2-D table of numbers, got {accept_rows!r}") from exc
-    if p.ndim != 2 or p.shape[1] == 0:
-        raise ValueError(f"accept_rows must be 2-D with at least one member, got shape {p.shape}")
-    bad = ~np.isfinite(p) | (p < 0.0) | (p > 1.0)
-    if bad.any():
-        r, i = (int(v) for v in np.argwhere(bad)[0])
-        raise ValueError(f"accept_rows must hold probabilities in [0, 1]; row {r}, member {i} is {float(p[r, i])!r}")
-    dist = np.zeros((p.shape[0], p.shape[1] + 1))
-    dist[:, 0] = 1.0
-    for i in range(p.shape[1]):
-        # the same recursion as count_distribution, for every row at once
-        pi = p[:, i : i + 1]
-        dist[:, 1 : i + 2] = dist[:, 1 : i + 2] * (1.0 - pi) + dist[:, 0 : i + 1] * pi
-        dist[:, 0] *= 1.0 - pi[:, 0]
-    return dist
+    return _count_table(check.probability_table(accept_rows, "accept_rows", "member"))
 
 
 def kinds_count_distributions(kind_rows: ArrayLike, counts: ArrayLike) -> np.ndarray:
@@ -198,13 +184,7 @@ def kinds_count_distributions(kind_rows: ArrayLike, counts: ArrayLike) -> np.nda
     ValueError
         For a table that is not 2-D probabilities, or counts that do not match its columns.
     """
-    p = np.asarray(kind_rows, dtype=float)
-    if p.ndim != 2 or p.shape[1] == 0:
-        raise ValueError(f"kind_rows must be 2-D with at least one kind, got shape {p.shape}")
-    bad = ~np.isfinite(p) | (p < 0.0) | (p > 1.0)
-    if bad.any():
-        r, i = (int(v) for v in np.argwhere(bad)[0])
-        raise ValueError(f"kind_rows must hold probabilities in [0, 1]; row {r}, kind {i} is {float(p[r, i])!r}")
+    p = check.probability_table(kind_rows, "kind_rows", "kind")
     k = np.asarray(counts)
     if k.shape != (p.shape[1],) or not np.issubdtype(k.dtype, np.integer) or (k < 0).any() or k.sum() < 1:
         raise ValueError(f"counts must be {p.shape[1]} whole numbers >= 0 with a positive sum, got {counts!r}")
@@ -216,8 +196,8 @@ def kinds_count_distributions(kind_rows: ArrayLike, counts: ArrayLike) -> np.nda
 
 
 def _binomial_rows(p: np.ndarray, n: int) -> np.ndarray:
-    """Binomial(n, p[r]) probabilities of 0..n successes, one row per entry of ``p`` (in logs,
-    as in :func:`count_distribution`)."""
+    """Binomial(n, p[r]) probabilities of 0..n successes, one row per entry of ``p``, computed in
+    logs so that tiny probabilities neither overflow nor underflow on the way."""
     k = np.arange(n + 1)
     log_choose = gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1)
     pr = p[:, None]
