@@ -247,23 +247,37 @@ def trajectory(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODA
     z0 = np.array([_finite(x0, "x0"), _finite(y0, "y0")])
     A = matrix(p)
     c = np.array([p.g, p.h])
-    l1, l2 = eigenvalues(p)
-    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)):
-        lam, V = np.linalg.eig(A)
-        if np.linalg.cond(V) < 1e8:  # otherwise nearly defective: use the matrix exponential
-            if stability_margin(p) != 0.0:
-                eq = equilibrium(p)
-                zstar = np.array([eq.x, eq.y])
-                coef = np.linalg.solve(V, z0 - zstar)
-                return zstar + (np.exp(np.outer(times, lam)) * coef) @ V.T
-            # A is singular (m·n = a·b, no single equilibrium): in eigen-coordinates each
-            # component grows as e^(λt)·a + (e^(λt) − 1)/λ·b, which is a + t·b when λ = 0
-            a, b = np.linalg.solve(V, z0), np.linalg.solve(V, c)
-            lt = np.outer(times, lam)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                phi = np.where(lam == 0.0, times[:, None], np.expm1(lt) / lam)
-            return (np.exp(lt) * a + phi * b) @ V.T
+    basis = _eigen_basis(p)
+    if basis is not None:
+        lam, V = basis
+        if stability_margin(p) != 0.0:
+            eq = equilibrium(p)
+            zstar = np.array([eq.x, eq.y])
+            coef = np.linalg.solve(V, z0 - zstar)
+            return zstar + (np.exp(np.outer(times, lam)) * coef) @ V.T
+        # A is singular (m·n = a·b, no single equilibrium): in eigen-coordinates each component
+        # grows as e^(λt)·a + (e^(λt) − 1)/λ·b
+        a, b = np.linalg.solve(V, z0), np.linalg.solve(V, c)
+        t = times[:, None]
+        return (np.exp(t * lam) * a + _integrated_growth(lam, t) * b) @ V.T
     return trajectory_expm(times, p, x0, y0)
+
+
+def _eigen_basis(p: Params) -> tuple[np.ndarray, np.ndarray] | None:
+    """``A``'s eigenvalues and eigenvectors when they give the exact solution: two distinct
+    eigenvalues and well-conditioned eigenvectors. ``None`` for a (nearly) defective matrix, where
+    the matrix exponential must be used instead."""
+    l1, l2 = eigenvalues(p)
+    if abs(l1 - l2) <= 1e-9 * max(1.0, abs(l1), abs(l2)):
+        return None
+    lam, V = np.linalg.eig(matrix(p))
+    return (lam, V) if np.linalg.cond(V) < 1e8 else None
+
+
+def _integrated_growth(lam: np.ndarray, t: ArrayLike) -> np.ndarray:
+    """``(e^(λt) − 1)/λ``, the integral of ``e^(λs)`` from 0 to ``t``; ``t`` where ``λ = 0``."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(lam == 0.0, t, np.expm1(lam * t) / lam)
 
 
 def trajectory_expm(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODAY) -> np.ndarray:
@@ -350,16 +364,13 @@ def _step_map(p: Params, s: float, M: np.ndarray) -> tuple[float, ...]:
     f1)``: from the eigen-decomposition when ``A`` has two distinct eigenvalues and well-conditioned
     eigenvectors (``E = V·e^(Λs)·V⁻¹``, ``f = V·((e^(Λs) − 1)/Λ)·V⁻¹·c``), otherwise from the matrix
     exponential of the augmented matrix ``M``."""
-    l1, l2 = eigenvalues(p)
-    if abs(l1 - l2) > 1e-9 * max(1.0, abs(l1), abs(l2)):
-        lam, V = np.linalg.eig(M[:2, :2])
-        if np.linalg.cond(V) < 1e8:
-            Vinv = np.linalg.inv(V)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                phi = np.where(lam == 0.0, s, np.expm1(lam * s) / lam)
-            E = (V * np.exp(lam * s)) @ Vinv
-            f = (V * phi) @ (Vinv @ M[:2, 2])
-            return (E[0, 0], E[0, 1], f[0], E[1, 0], E[1, 1], f[1])
+    basis = _eigen_basis(p)
+    if basis is not None:
+        lam, V = basis
+        Vinv = np.linalg.inv(V)
+        E = (V * np.exp(lam * s)) @ Vinv
+        f = (V * _integrated_growth(lam, s)) @ (Vinv @ M[:2, 2])
+        return (E[0, 0], E[0, 1], f[0], E[1, 0], E[1, 1], f[1])
     F = expm(M * s)
     return (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
 

@@ -157,16 +157,15 @@ def utilities(valuations: Valuations, w, l) -> tuple[np.ndarray | float, np.ndar
         If ``w`` or ``l`` lies outside [0, 1] or ``valuations`` is not a :class:`Valuations`.
     """
     v = _vals(valuations)
-    wa, la = _deal_arrays(w, l)
-    up = v.v_pw * wa - v.c_pl * la
-    ur = -v.c_rw * wa + v.v_rl * la
+    up, ur = _utilities_unchecked(v, *_deal_arrays(w, l))
     if up.ndim == 0:
         return float(up), float(ur)
     return up, ur
 
 
-def _utilities_unchecked(v: Valuations, w: float, l: float) -> tuple[float, float]:
-    """:func:`utilities` for one deal already known to be valid."""
+def _utilities_unchecked(v: Valuations, w, l):
+    """The two utilities of :func:`utilities` for deals already known to be valid (floats or
+    arrays, as given)."""
     return v.v_pw * w - v.c_pl * l, -v.c_rw * w + v.v_rl * l
 
 
