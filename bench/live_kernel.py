@@ -22,35 +22,27 @@ from __future__ import annotations
 
 import functools
 import gc
-import importlib
 import inspect
 import json
-import pkgutil
 import time
 
 import numpy as np
 
 
 def panel_factories() -> dict:
-    """Every ``panel``-like function in explainer.widgets modules, called with its defaults."""
-    import explainer.widgets as pkg
+    """Every live panel (``explainer.widgets.panel_functions``), ready to call with no arguments."""
     from explainer import data
+    from explainer.widgets import panel_functions
 
     rat = data.accession_ratifications()
     mean_days = float(np.sort(rat[rat.candidate == "Finland"].dropna(subset=["days"]).days)[:28].mean())
     known = {"mean_days": mean_days}
     factories = {}
-    for info in pkgutil.iter_modules(pkg.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"explainer.widgets.{info.name}")
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ != module.__name__ or not name.endswith("panel"):
-                continue
-            params = inspect.signature(fn).parameters
-            kwargs = {p: known[p] for p, v in params.items() if v.default is inspect._empty and p in known}
-            if all(p in kwargs or v.default is not inspect._empty for p, v in params.items()):
-                factories[f"{info.name}.{name}"] = functools.partial(fn, **kwargs)
+    for name, fn in panel_functions().items():
+        params = inspect.signature(fn).parameters
+        kwargs = {p: known[p] for p, v in params.items() if v.default is inspect._empty and p in known}
+        if all(p in kwargs or v.default is not inspect._empty for p, v in params.items()):
+            factories[name] = functools.partial(fn, **kwargs)
     return factories
 
 

@@ -9,19 +9,15 @@ as a fresh ``go.Figure`` that went through ``update`` with validation on.
 
 from __future__ import annotations
 
-import importlib
-import inspect
 import json
 import math
-import pkgutil
 
 import numpy as np
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-import explainer.widgets as widgets
-from explainer.widgets import FigureEdits, LivePanel
+from explainer.widgets import FigureEdits, LivePanel, panel_functions
 from explainer.widgets import argument, core_deal, decision_rules, deterrence, periphery, poland
 
 PANELS = {
@@ -37,15 +33,7 @@ PANELS = {
 
 
 def test_the_list_holds_every_panel_the_package_defines():
-    found = set()
-    for info in pkgutil.iter_modules(widgets.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"explainer.widgets.{info.name}")
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ == module.__name__ and name.endswith("panel"):
-                found.add(f"{info.name}.{name}")
-    assert found == set(PANELS)
+    assert set(panel_functions()) == set(PANELS)
 
 
 def _random_setting(panel: LivePanel, rng: np.random.Generator) -> dict:
