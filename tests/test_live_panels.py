@@ -105,6 +105,32 @@ def test_each_slider_move_sends_at_most_one_message_the_kernel_can_send(name, mo
             assert array.flags.c_contiguous, f"{name} sends a non-contiguous array"
 
 
+@pytest.mark.parametrize("name", sorted(PANELS))
+def test_each_slider_move_is_one_widget_message_carrying_its_edit_ids(name, monkeypatch):
+    """What actually leaves the kernel: one state message per move, with the update and both edit
+    ids in it (plotly's own FigureWidget sends four)."""
+    panel = PANELS[name]()
+    messages = []
+    monkeypatch.setattr(panel.figure, "_send", lambda msg, buffers=None: messages.append(msg))
+    moved = 0
+    for widget in panel.controls.values():
+        if hasattr(widget, "options"):
+            continue
+        before, trace_id = len(messages), panel.figure._last_trace_edit_id
+        widget.value = widget.max if widget.value != widget.max else widget.min
+        if panel.figure._last_trace_edit_id == trace_id:  # the figure did not change
+            assert len(messages) == before
+            continue
+        moved += 1
+        assert len(messages) == before + 1, f"{name}: {len(messages) - before} messages for one move"
+        state = messages[-1]["state"]
+        assert set(state) == {"_py2js_update", "_last_trace_edit_id", "_last_layout_edit_id"}
+        update = state["_py2js_update"]
+        assert update["trace_edit_id"] == state["_last_trace_edit_id"] == panel.figure._last_trace_edit_id
+        assert update["layout_edit_id"] == state["_last_layout_edit_id"] == panel.figure._last_layout_edit_id
+    assert moved >= len(panel.controls) // 2
+
+
 def test_edits_refuse_what_they_cannot_send():
     edits = FigureEdits()
     with pytest.raises(TypeError, match=r"may only assign properties; it called xaxis.update"):

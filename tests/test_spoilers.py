@@ -79,6 +79,25 @@ def test_table_matches_survival():
             assert np.allclose(sp.survival_from_distribution(table, rule, rev), sp.survival(h, t, rule, rev))
 
 
+def test_survival_lines_read_every_line_off_one_table():
+    # checked against chapter 1's quota probability: survival = P(fewer than `threshold` turned)
+    from explainer.models import decision_rules as dr
+
+    h = np.array([0.05] * 9 + [0.3, 0.3, 0.0])
+    t = np.arange(0, 12)
+    lines = [(rule, rev) for rule in sp.RULES for rev in sp.REVERSALS]
+    out = sp.survival_lines(sp.turned_distribution(h, t), lines)
+    assert out.shape == (len(lines), t.size) and out.flags.c_contiguous
+    for i, (rule, rev) in enumerate(lines):
+        k = sp.reversal_threshold(h.size, rule, rev)
+        for j, year in enumerate(t):
+            expected = 1.0 - dr.quota_probability(1.0 - (1.0 - h) ** year, k)
+            assert out[i, j] == pytest.approx(expected, abs=1e-12), (rule, rev, year)
+        assert np.array_equal(out[i], sp.survival_from_distribution(sp.turned_distribution(h, t), rule, rev))
+    with pytest.raises(ValueError, match="reversal"):
+        sp.survival_lines(sp.turned_distribution(h, t), [("majority", "veto")])
+
+
 def test_table_is_the_count_of_members_turned_year_by_year():
     # independent of the grouping by hazard: each year's row from chapter 1's member-by-member
     # count distribution of the probabilities 1 - (1 - h_i)**t

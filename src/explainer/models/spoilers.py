@@ -235,8 +235,24 @@ def turned_distribution(hazards: ArrayLike, years: ArrayLike) -> np.ndarray:
 def survival_from_distribution(distribution: ArrayLike, rule: Rule = "unanimity",
                                reversal: Reversal = "continuing_consent") -> np.ndarray:
     """Survival probabilities read off a :func:`turned_distribution` table: P(fewer than
-    :func:`reversal_threshold` members have turned) in each row. Lets several rules share one
-    table (the live panel draws four lines from it).
+    :func:`reversal_threshold` members have turned) in each row.
+
+    Raises
+    ------
+    ValueError
+        If ``distribution`` is not a 2-D table of probabilities, or for an unknown rule or reversal.
+    """
+    return survival_lines(distribution, [(rule, reversal)])[0]
+
+
+def survival_lines(distribution: ArrayLike, lines) -> np.ndarray:
+    """:func:`survival_from_distribution` for several ``(rule, reversal)`` pairs at once, read off
+    one table with one cumulative sum (the live panel draws four lines from it).
+
+    Returns
+    -------
+    numpy.ndarray, shape (len(lines), rows of ``distribution``)
+        Row ``i``: the survival curve of ``lines[i]``.
 
     Raises
     ------
@@ -247,8 +263,10 @@ def survival_from_distribution(distribution: ArrayLike, rule: Rule = "unanimity"
     if dist.ndim != 2 or dist.shape[1] < 2 or not np.isfinite(dist).all() or (dist < -1e-12).any():
         raise ValueError(f"distribution must be a 2-D table of probabilities with N + 1 >= 2 columns, "
                          f"got shape {dist.shape}")
-    threshold = reversal_threshold(dist.shape[1] - 1, rule, reversal)
-    return np.clip(dist[:, :threshold].sum(axis=1), 0.0, 1.0)
+    members = dist.shape[1] - 1
+    # P(fewer than k turned) is the cumulative sum up to column k - 1 (thresholds are 1..N)
+    columns = [reversal_threshold(members, rule, reversal) - 1 for rule, reversal in lines]
+    return np.clip(np.cumsum(dist, axis=1).T[columns], 0.0, 1.0)
 
 
 def adoption_probability(accept: ArrayLike, rule: Rule = "unanimity") -> float:

@@ -2,7 +2,8 @@
 
 Each panel builds its figure once and, on every slider change, calls the same model function as
 the static chart and updates the figure in place: its ``update`` records the new values on
-:class:`FigureEdits`, which sends them to the ``FigureWidget`` as one ``plotly_update`` message.
+:class:`FigureEdits`, which sends them to the panel's :class:`LiveFigure` (a ``go.FigureWidget``)
+as one ``plotly_update``, in one comm message.
 
 On the static HTML page a panel shows no widget (it would be a dead control without a kernel):
 :class:`LivePanel` also carries a short HTML note with a link to open the chapter in Binder, and
@@ -15,7 +16,7 @@ import pkgutil
 from collections.abc import Callable
 
 from .. import theme
-from ._panel import FigureEdits, LivePanel, slider
+from ._panel import FigureEdits, LiveFigure, LivePanel, slider
 
 theme.apply()
 
@@ -35,4 +36,4 @@ def panel_functions() -> dict[str, Callable[..., LivePanel]]:
     return found
 
 
-__all__ = ["FigureEdits", "LivePanel", "panel_functions", "slider"]
+__all__ = ["FigureEdits", "LiveFigure", "LivePanel", "panel_functions", "slider"]

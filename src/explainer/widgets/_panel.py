@@ -118,6 +118,36 @@ class _TraceEdits:
         return _Path(self._traces.setdefault(index, {}))
 
 
+class LiveFigure(go.FigureWidget):
+    """A ``go.FigureWidget`` whose ``plotly_update`` reaches the front end in one comm message.
+
+    Plotly's own widget sends four for every update: the new trace edit id, the new layout edit
+    id, the update itself, and then the update reset to ``None``. The front end reads both ids
+    from the update (``trace_edit_id`` and ``layout_edit_id``), and the ids grow with every update,
+    so no two updates are ever equal and the reset is not needed. Here the ids and the update
+    travel together, in one message (ipywidgets' ``hold_sync``). Everything else is plotly's:
+    the figure's state in Python, the messages for every other operation, and the front end.
+    ``tests/test_live_panels.py`` counts the messages, and ``tests/test_live.py`` moves a slider
+    in JupyterLab and checks that the chart follows.
+    """
+
+    def _send_update_msg(self, restyle_data, relayout_data, trace_indexes=None, source_view_id=None):
+        trace_indexes = self._normalize_trace_indexes(trace_indexes)
+        self._trace_edit_in_process = True
+        self._layout_edit_in_process = True
+        with self.hold_sync():
+            self._last_trace_edit_id += 1
+            self._last_layout_edit_id += 1
+            self._py2js_update = {
+                "style_data": restyle_data,
+                "layout_data": relayout_data,
+                "style_traces": trace_indexes,
+                "trace_edit_id": self._last_trace_edit_id,
+                "layout_edit_id": self._last_layout_edit_id,
+                "source_view_id": source_view_id,
+            }
+
+
 class LivePanel(W.VBox):
     """Sliders over one ``go.FigureWidget`` that ``update`` redraws in place.
 
@@ -127,8 +157,8 @@ class LivePanel(W.VBox):
         What the panel explores.
     build : callable
         ``build()`` returns the panel's figure before any values are filled in (a ``go.Figure``).
-        The panel wraps it once in a ``go.FigureWidget`` (``panel.figure``), which then
-        changes in place.
+        The panel wraps it once in a :class:`LiveFigure`, a ``go.FigureWidget``
+        (``panel.figure``), which then changes in place.
     controls : mapping of name -> widget
         The sliders, in display order. Every change calls ``update``.
     update : callable
@@ -141,7 +171,7 @@ class LivePanel(W.VBox):
                  update: Callable[..., None]) -> None:
         self.title = title
         self.build = build
-        self.figure = go.FigureWidget(build())
+        self.figure = LiveFigure(build())
         self.controls = dict(controls)
         self._update = update
         boxes = list(self.controls.values())

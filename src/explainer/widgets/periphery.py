@@ -18,6 +18,9 @@ PANEL_LINES = SPOILER_LINES + (
     ("majority", "rescission", "Majority rule, ends when a majority votes to undo", PALETTE["sky"], DASHES[3]),
 )
 
+#: The line whose half-life the title reports: consensus, where one member can undo.
+_ONE_UNDOES = [line[:2] for line in PANEL_LINES].index(("unanimity", "continuing_consent"))
+
 
 def _sequencing_figure() -> go.Figure:
     fig = make_subplots(rows=1, cols=2, column_widths=[0.62, 0.38], horizontal_spacing=0.08,
@@ -80,10 +83,10 @@ def update_spoilers(fig: go.Figure, members: int, accept: float, defect: float, 
     a = np.full(members, accept)
     table = sp.turned_distribution(h, YEARS)  # shared by the four lines
     adopted = {rule: sp.adoption_probability(a, rule) for rule in ("unanimity", "majority")}
-    survival = {(rule, rev): sp.survival_from_distribution(table, rule, rev) for rule, rev, *_ in PANEL_LINES}
+    survival = sp.survival_lines(table, [(rule, rev) for rule, rev, *_ in PANEL_LINES])
     for i, (rule, rev, *_rest) in enumerate(PANEL_LINES):
-        fig.data[i].y = adopted[rule] * survival[rule, rev]
-    one_undoes = survival["unanimity", "continuing_consent"]
+        fig.data[i].y = adopted[rule] * survival[i]
+    one_undoes = survival[_ONE_UNDOES]
     below = np.flatnonzero(one_undoes < 0.5)
     when = f"by year {below[0]}" if below.size else f"only after year {YEARS[-1]}"
     fig.layout.title.text = (
