@@ -14,6 +14,10 @@ What it does, and why:
 * **No dead controls.** A live panel's widget view is not rendered in HTML (it would move nothing
   without a kernel); its ``text/html`` fallback, a note with a link to Binder, is shown instead,
   and saved widget state and widget-manager scripts are dropped from the page.
+* **No stale outputs.** myst-nb re-executes a notebook only when its text changes, but what a
+  notebook prints also depends on ``data/`` and on this package. When either changes,
+  :func:`refresh_stale_outputs` clears the execution cache and every notebook is read and
+  executed again, so a corrected number in a CSV reaches every page that shows it.
 * **A clean console.** sphinx-thebe registers one inline script twice under Sphinx 7.4, which
   makes every page log ``Identifier 'THEBE_JS_URL' has already been declared``; duplicates are
   removed before the page is written.
@@ -184,6 +188,61 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         )
 
 
+#: Where a build records the digest of what its notebooks' outputs were computed from.
+INPUTS_STAMP = ".explainer-inputs"
+
+
+def notebook_inputs_digest(srcdir: str | Path) -> str:
+    """A digest of what every notebook's outputs depend on besides the notebook itself: every file
+    under ``data/`` and every Python file of this package (models, figures, widgets, loaders)."""
+    package = Path(__file__).parent
+    files = [(f"data/{f.relative_to(Path(srcdir) / 'data')}", f) for f in sorted((Path(srcdir) / "data").rglob("*"))]
+    files += [(f"explainer/{f.relative_to(package)}", f) for f in sorted(package.rglob("*.py"))]
+    digest = hashlib.sha256()
+    for name, path in files:
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _stamp_path(app: Any) -> Path:
+    return Path(app.outdir).parent / INPUTS_STAMP
+
+
+def refresh_stale_outputs(app: Any, config: Any) -> None:
+    """At the start of a build: if ``data/`` or the package changed since the last build (or no
+    build recorded it), clear the execution cache; :func:`outdated_notebooks` then has every
+    notebook read again, so each is executed afresh."""
+    app.explainer_inputs = notebook_inputs_digest(app.srcdir)
+    stamp = _stamp_path(app)
+    app.explainer_inputs_changed = not stamp.is_file() or stamp.read_text().strip() != app.explainer_inputs
+    if app.explainer_inputs_changed and stamp.is_file():
+        stamp.unlink()  # an interrupted build must not leave a stamp that claims fresh outputs
+    cache = getattr(config, "nb_execution_cache_path", "") or Path(app.outdir).parent / ".jupyter_cache"
+    if app.explainer_inputs_changed and Path(cache).is_dir():
+        shutil.rmtree(cache)
+
+
+def outdated_notebooks(app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Every notebook, when the inputs changed (see :func:`refresh_stale_outputs`)."""
+    if not getattr(app, "explainer_inputs_changed", False):
+        return []
+    return sorted(d for d in env.found_docs - added - changed if str(env.doc2path(d)).endswith(".ipynb"))
+
+
+def stamp_inputs(app: Any, exception: Exception | None) -> None:
+    """After a build that succeeded: record the digest its outputs were computed from."""
+    if exception is None and getattr(app, "explainer_inputs", None):
+        _stamp_path(app).write_text(app.explainer_inputs + "\n")
+
+
+def connect_fresh_outputs(app: Any) -> None:
+    """Re-execute every notebook when ``data/`` or the package changed (the three hooks above)."""
+    app.connect("config-inited", refresh_stale_outputs)
+    app.connect("env-get-outdated", outdated_notebooks)
+    app.connect("build-finished", stamp_inputs)
+
+
 def _copy_if_changed(source: Path, target: Path) -> None:
     if not target.is_file() or target.read_bytes() != source.read_bytes():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -275,6 +334,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("html-page-context", on_html_page_context, priority=900)
     app.connect("builder-inited", copy_static)
     app.connect("config-inited", on_config_inited)
+    connect_fresh_outputs(app)
     app.connect("build-finished", drop_heavy_theme_script)
     app.connect("build-finished", write_index_redirect, priority=400)
     app.connect("build-finished", strip_solutions_from_sources)
