@@ -151,3 +151,21 @@ def test_edits_leave_untouched_traces_alone():
     assert list(fig.data[0].y) == [0, 0] and fig.data[0].line.color is None
     assert list(fig.data[1].y) == [1, 2] and fig.data[1].line.color == "red"
     assert fig.layout.title.text == "t"
+
+
+def test_chapter_1_panel_recomputes_the_pass_curves_only_when_their_sliders_move(monkeypatch):
+    from explainer.models import decision_rules as dr
+
+    panel = PANELS["decision_rules.panel"]()
+    calls = []
+    real = dr.pass_curve
+    monkeypatch.setattr(dr, "pass_curve", lambda *a, **k: calls.append(len(a[1])) or real(*a, **k))
+    for name in ("members", "mean_days", "holdouts", "holdout_delay"):
+        w = panel.controls[name]
+        w.value = w.max if w.value != w.max else w.min
+    assert all(n == 1 for n in calls)  # only the one-size consensus point in the title
+    panel.controls["accept"].value = 0.9 if panel.controls["accept"].value != 0.9 else 0.8
+    assert sum(n == len(decision_rules.SIZES) for n in calls) == 3  # the three curves, once
+    expected = [real(panel.controls["accept"].value, decision_rules.SIZES, rule,
+                     panel.controls["correlation"].value) for rule in dr.RULES]
+    assert all(np.array_equal(panel.figure.data[i].y, y) for i, y in enumerate(expected))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -38,11 +40,22 @@ def _build_figure() -> go.Figure:
     return fig
 
 
+@functools.lru_cache(maxsize=1)
+def _pass_curves(accept: float, correlation: float) -> tuple[np.ndarray, ...]:
+    """The three pass curves over ``SIZES``, one per rule (read-only). They depend on these two
+    sliders only, so moving any other slider reuses the last ones instead of recomputing them."""
+    curves = tuple(dr.pass_curve(accept, SIZES, rule, correlation) for rule in dr.RULES)
+    for curve in curves:
+        curve.setflags(write=False)
+    return curves
+
+
 def update(fig: go.Figure, members: int, accept: float, correlation: float,
            mean_days: float, holdouts: int, holdout_delay: float) -> None:
     """Recompute both models for the sliders' values and write them into ``fig`` in place."""
-    for i, rule in enumerate(dr.RULES):
-        fig.data[i].y = dr.pass_curve(accept, SIZES, rule, correlation)
+    curves = _pass_curves(accept, correlation)
+    for i, curve in enumerate(curves):
+        fig.data[i].y = curve
     fig.data[3].x = [members, members]
     holdouts = min(holdouts, members)
     fig.data[4].y = dr.full_ratification_cdf(DAYS, members, mean_days, holdouts, holdout_delay)
