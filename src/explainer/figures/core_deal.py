@@ -101,19 +101,25 @@ def race_paths(params: ar.Params, deal_g: float, deal_h: float,
     return {"x no deal": base[:, 0], "y no deal": base[:, 1], "x deal": after[:, 0], "y deal": after[:, 1]}
 
 
-def _race_title(params: ar.Params, deal_g: float, deal_h: float) -> str:
+def stability_sentence(params: ar.Params, deal_g: float, deal_h: float, cap: float | None = None) -> str:
+    """What Richardson's model says for ``params``: stable (and where both sides settle, with and
+    without the deal), unstable, or on the edge. With ``cap``, the unstable case says where the
+    caps stop the race (the live panel's third scenario)."""
     margin = ar.stability_margin(params)
-    head = f"Richardson's arms race: Russia–Belarus reacts with b = {params.b:.1f}"
     if margin > 0:
         eq = ar.equilibrium(params)
         eq_deal = ar.equilibrium(ar.deal(params, deal_g, deal_h))
-        sub = (f"Stable (m·n − a·b = {margin:.2f} > 0). Settles at {eq.x:.0f} and {eq.y:.0f} with no deal, "
-               f"{eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal")
-    elif margin < 0:
-        sub = f"Unstable (m·n − a·b = {margin:.2f} < 0): both sides arm without limit, deal or no deal"
-    else:
-        sub = "On the edge of stability (m·n = a·b): no single equilibrium"
-    return f"{head}<br><span style='font-size:13px'>{sub}</span>"
+        return (f"Stable (m·n − a·b = {margin:.2f} > 0). Settles at {eq.x:.0f} and {eq.y:.0f} with no deal, "
+                f"{eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal")
+    if margin < 0:
+        tail = "deal or no deal" if cap is None else f"deal or no deal; only the caps stop it (at {cap:.0f})"
+        return f"Unstable (m·n − a·b = {margin:.2f} < 0): both sides arm without limit, {tail}"
+    return "On the edge of stability (m·n = a·b): no single equilibrium"
+
+
+def _race_title(params: ar.Params, deal_g: float, deal_h: float) -> str:
+    head = f"Richardson's arms race: Russia–Belarus reacts with b = {params.b:.1f}"
+    return f"{head}<br><span style='font-size:13px'>{stability_sentence(params, deal_g, deal_h)}</span>"
 
 
 def arms_race_figure(b_values: Sequence[float] | None = None,

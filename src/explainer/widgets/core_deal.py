@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from ..figures.core_deal import (BARGAIN_KEYS, SCENARIO_DASH, SIDE_NAMES, SIDE_STYLE, bargain_base,
-                                 bargain_title, bargain_traces)
+                                 bargain_title, bargain_traces, stability_sentence)
 from ..models import arms_race as ar
 from ..models import bargaining as bg
 from ._panel import LivePanel, slider
@@ -39,17 +39,7 @@ def update_race(fig: go.Figure, a: float, b: float, m: float, n: float, g: float
     for i, arr in enumerate((base, after, capped)):
         fig.data[2 * i].y = arr[:, 0]
         fig.data[2 * i + 1].y = arr[:, 1]
-    margin = ar.stability_margin(params)
-    if margin > 0:
-        eq = ar.equilibrium(params)
-        eq_deal = ar.equilibrium(ar.deal(params, deal_g, deal_h))
-        text = (f"Stable: m·n − a·b = {margin:.3f} > 0. No deal: settles at {eq.x:.0f} and {eq.y:.0f}; "
-                f"deal: {eq_deal.x:.0f} and {eq_deal.y:.0f}")
-    elif margin < 0:
-        text = f"Unstable: m·n − a·b = {margin:.3f} < 0. Only the caps stop the race (at {cap:.0f})"
-    else:
-        text = "On the edge: m·n = a·b, no single equilibrium"
-    fig.layout.title.text = text
+    fig.layout.title.text = stability_sentence(params, deal_g, deal_h, cap)
 
 
 def race_panel() -> LivePanel:
