@@ -119,7 +119,7 @@ def theatre_map_figure(geometry: Mapping[str, Any], table: pd.DataFrame, nato_me
     inter = [c for c, r in rows.items() if r["intermarium"] != "no"]
     pts = [label_point(features[c]) for c in inter]
     fig.add_trace(go.Scattergeo(
-        lon=[p[0] for p in pts], lat=[p[1] for p in pts], mode="markers", name="Intermarium state (1918–21) or its successor",
+        lon=[p[0] for p in pts], lat=[p[1] for p in pts], mode="markers", name="Intermarium candidate (plans of 1918–38) or its successor",
         marker=dict(symbol="diamond", size=9, color="white", line=dict(color="black", width=1.5)),
         text=[_hover(c, rows[c], nato) for c in inter], hovertemplate="%{text}<extra></extra>",
     ))
