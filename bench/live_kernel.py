@@ -6,7 +6,8 @@ message with the whole figure (JupyterLab's default renderer there is ``plotly_m
 costs are part of what a reader waits for, so both are measured here, in the same kernel:
 
 * **in place** (the book's way): set one control of a :class:`explainer.widgets.LivePanel`; its
-  observer runs the model and updates the panel's one ``FigureWidget`` with one ``plotly_update``.
+  observer runs the model and updates the panel's one ``FigureWidget`` (a ``LiveFigure``) with one
+  ``plotly_update``, sent as one comm message.
 * **rebuild** (the common pattern): an ``ipywidgets.interactive`` callback over the same controls
   that builds a new ``go.Figure`` on every change, from the panel's own ``build`` and ``update``
   (the same model and the same picture), and shows it with ``fig.show()``.

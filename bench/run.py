@@ -144,7 +144,8 @@ def markdown(report: dict) -> str:
     lines = ["# Benchmark report", "", f"Run on {report['when']} ({report['machine']}).", "",
              "## Live panels (in-kernel time from a slider change to the figure updated)", "",
              "Measured in a real IPython kernel with real widget comms. *In place*: the panel's one "
-             "FigureWidget, updated by one `plotly_update`. *Rebuild*: the common pattern, an "
+             "FigureWidget, updated by one `plotly_update` in one comm message (`LiveFigure`). "
+             "*Rebuild*: the common pattern, an "
              "`ipywidgets.interactive` callback that builds a new `go.Figure` from the same model and "
              f"calls `fig.show()` (renderer `{(report['live'] or [{}])[0].get('renderer', '?')}`). "
              "Each runs on its own over the same 240 slider moves, in the order A B B A over their two halves.", "",
