@@ -71,6 +71,19 @@ def _plan(controls: dict, changes: int) -> list:
     return plan
 
 
+def slider_moves(panel, changes: int) -> list:
+    """The slider moves both benchmarks replay: a sweep of each control in turn (a second sweep
+    tops up), skipping values that would be no change."""
+    current, moves = panel.values(), []
+    for cname, value in _plan(panel.controls, changes) * 2:
+        if len(moves) < changes and current[cname] != value:
+            moves.append((cname, value))
+            current[cname] = value
+    if len(moves) < changes:
+        raise RuntimeError(f"{panel.title}: only {len(moves)} distinct changes, wanted {changes}")
+    return moves
+
+
 def _rebuild_and_show(twin):
     """The common pattern's callback: a new figure on every change, shown as JupyterLab shows it."""
     def show(**values):
@@ -99,14 +112,8 @@ def measure(changes: int = 240) -> list[dict]:
 
         ui = W.interactive(_rebuild_and_show(twin), **twin.controls)
         display(ui)
-        # the slider moves: a sweep of each control in turn, skipping values that are no change
-        current, moves = panel.values(), []
-        for cname, value in _plan(panel.controls, changes) * 2:  # a second sweep tops up
-            if len(moves) < changes and current[cname] != value:
-                moves.append((cname, value))
-                current[cname] = value
-        if len(moves) < changes:
-            raise RuntimeError(f"{name}: only {len(moves)} distinct changes, wanted {changes}")
+        moves = slider_moves(panel, changes)
+        current = {**panel.values(), **dict(moves)}
         # each path runs alone, as a reader meets it (no other path's garbage or cache misses in
         # between), in the order A B B A over the two halves of the moves, so drift evens out
         times = {"fast": [], "slow": []}
