@@ -51,7 +51,7 @@ bench: build
 	$(BIN)/python bench/run.py
 
 # Only the live panels (in a real kernel), without building the book
-bench-live: setup
+bench-live: setup chromium
 	$(BIN)/python bench/run.py --live-only
 
 lab: setup

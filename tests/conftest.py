@@ -10,10 +10,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -117,3 +121,39 @@ def html_pages(root: Path) -> list[Path]:
     skip = {"search.html", "genindex.html", "index.html"}
     return sorted(p for p in root.rglob("*.html")
                   if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)
+
+
+def start_lab(root: Path, home: Path) -> tuple[subprocess.Popen, str, str]:
+    """JupyterLab on 127.0.0.1 (a free port, a fresh token) serving ``root``, with its settings in
+    ``home`` and the app exposed to page scripts; returns the process, base URL and token. Used by
+    the JupyterLab tests and by the benchmark's end-to-end part."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    token = secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws")}
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(root),
+         "--LabApp.expose_app_in_browser=True", "--allow-root"],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 90
+    while time.time() < deadline and proc.poll() is None:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            return proc, base, token
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("JupyterLab did not start:\n" + (proc.stdout.read() if proc.stdout else ""))
+
+
+def stop_lab(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -11,19 +11,15 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, start_lab, stop_lab
 
 pytestmark = pytest.mark.slow
 
@@ -73,46 +69,19 @@ def test_every_notebook_runs_in_a_binder_like_environment(binder_env, name, tmp_
 
 
 # --- JupyterLab in Chromium -----------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """JupyterLab on 127.0.0.1 serving a scratch copy of ``book/`` (JupyterLab autosaves the
     notebooks it runs, and the repository's notebooks must stay free of outputs), with the app
     exposed to page scripts."""
-    port, token = _free_port(), secrets.token_hex(16)
-    home = tmp_path_factory.mktemp("labhome")
     root = tmp_path_factory.mktemp("labroot")
     shutil.copytree(ROOT / "book", root / "book")
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws")}
-    proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(root),
-         "--LabApp.expose_app_in_browser=True", "--allow-root"],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("JupyterLab did not start:\n" + (proc.stdout.read() if proc.stdout else ""))
-    yield base, token
-    proc.terminate()
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        proc, base, token = start_lab(root, tmp_path_factory.mktemp("labhome"))
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+    yield base, token
+    stop_lab(proc)
 
 
 PANEL_NOTEBOOKS = _panel_notebooks()
