@@ -76,7 +76,7 @@ def troops_figure(troops: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         x_title="Year",
         y_title="US military personnel in Europe",
         source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Stars and "
-                "Stripes, NATO), data/us_posture_events.csv; one URL per row. Gaps: years the source lacks."),
+                "Stripes, NATO, AP), data/us_posture_events.csv; one URL per row. Gaps: years the source lacks."),
         height=640, margin=dict(t=140),
     )
     fig.add_trace(go.Scatter(
