@@ -75,8 +75,8 @@ def troops_figure(troops: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
                   "rotational forces, a different count."),
         x_title="Year",
         y_title="US military personnel in Europe",
-        source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Stars and "
-                "Stripes, NATO, AP), data/us_posture_events.csv; one URL per row. Gaps: years the source lacks."),
+        source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Washington Post, "
+                "Axios, NATO, AP), data/us_posture_events.csv; one URL per row. Gaps: years the source lacks."),
         height=640, margin=dict(t=140),
     )
     fig.add_trace(go.Scatter(
