@@ -66,7 +66,6 @@ async ([mode, items]) => {
 def _messages(panel, moves: list) -> tuple[list[dict], list[dict], dict]:
     """For each move: the update message the book sends, and the whole figure the common pattern
     shows; plus the figure before the first move (where both start)."""
-    from explainer.widgets._panel import _plain
     from plotly.basedatatypes import Undefined
 
     def plain_json(x):
@@ -78,12 +77,10 @@ def _messages(panel, moves: list) -> tuple[list[dict], list[dict], dict]:
     values = panel.values()
     for control, value in moves:
         values = {**values, control: value}
-        edits = panel.edits(**values)
-        indexes = sorted(edits.traces)
-        paths = sorted({p for i in indexes for p in edits.traces[i]})
-        restyle = {p: [_plain(edits.traces[i].get(p, Undefined)) for i in indexes] for p in paths}
-        restyle = {p: ["_undefined_" if v is Undefined else v for v in vs] for p, vs in restyle.items()}
-        updates.append(plain_json({"restyle": restyle, "relayout": dict(edits.layout_edits), "traces": indexes}))
+        args = panel.edits(**values).update_args()
+        restyle = {p: ["_undefined_" if v is Undefined else v for v in vs] for p, vs in args["restyle_data"].items()}
+        updates.append(plain_json({"restyle": restyle, "relayout": args["relayout_data"],
+                                   "traces": args["trace_indexes"]}))
         fig = panel.build()
         panel._update(fig, **values)
         figures.append(plain_json(fig.to_plotly_json()))

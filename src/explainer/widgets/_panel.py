@@ -83,17 +83,22 @@ class FigureEdits:
     def layout(self) -> _Path:
         return _Path(self.layout_edits)
 
-    def apply(self, figure: go.Figure) -> None:
-        """Write the recorded edits into ``figure`` (in place; one message for a FigureWidget)."""
+    def update_args(self) -> dict[str, Any]:
+        """The recorded edits as ``plotly_update`` arguments: ``restyle_data`` (one value per
+        edited trace, ``Undefined`` where a trace leaves a path alone), ``relayout_data`` and
+        ``trace_indexes``."""
         indexes = sorted(self.traces)
-        for i in indexes:
-            if not 0 <= i < len(figure.data):
-                raise IndexError(f"the update wrote to trace {i}; the figure has {len(figure.data)} traces")
         paths = sorted({path for i in indexes for path in self.traces[i]})
         restyle = {path: [_plain(self.traces[i].get(path, Undefined)) for i in indexes] for path in paths}
-        figure.plotly_update(restyle_data=restyle,
-                             relayout_data={k: _plain(v) for k, v in self.layout_edits.items()},
-                             trace_indexes=indexes)
+        return {"restyle_data": restyle, "relayout_data": {k: _plain(v) for k, v in self.layout_edits.items()},
+                "trace_indexes": indexes}
+
+    def apply(self, figure: go.Figure) -> None:
+        """Write the recorded edits into ``figure`` (in place; one message for a FigureWidget)."""
+        for i in sorted(self.traces):
+            if not 0 <= i < len(figure.data):
+                raise IndexError(f"the update wrote to trace {i}; the figure has {len(figure.data)} traces")
+        figure.plotly_update(**self.update_args())
 
 
 def _plain(value: Any) -> Any:
