@@ -20,7 +20,6 @@ import time
 from pathlib import Path
 
 import nbformat
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,7 +88,7 @@ def measure(moves: int = 30, pause_s: float = 0.25) -> list[dict]:
     sys.path.insert(0, str(ROOT / "tests"))
     sys.path.insert(0, str(ROOT / "bench"))
     from conftest import chromium_path, start_lab, stop_lab
-    from live_kernel import panel_factories
+    from live_kernel import compare, panel_factories
     from playwright.sync_api import sync_playwright
 
     names = list(panel_factories())
@@ -127,13 +126,7 @@ def measure(moves: int = 30, pause_s: float = 0.25) -> list[dict]:
                             before = page.evaluate(SIGNATURE, el)
                             times[kind].append(page.evaluate(MOVE, [el, before]))
                             time.sleep(pause_s)
-                    fast, slow = times["inplace"], times["rebuild"]
-                    rows.append({"panel": name, "moves": moves,
-                                 "inplace_p50_ms": float(np.percentile(fast, 50)),
-                                 "inplace_p95_ms": float(np.percentile(fast, 95)),
-                                 "rebuild_p50_ms": float(np.percentile(slow, 50)),
-                                 "rebuild_p95_ms": float(np.percentile(slow, 95)),
-                                 "speedup_p50": float(np.percentile(slow, 50) / max(np.percentile(fast, 50), 1e-9))})
+                    rows.append({"panel": name, "moves": moves, **compare(times["inplace"], times["rebuild"])})
                 page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
                 browser.close()
         finally:

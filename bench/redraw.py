@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import json
 
-import numpy as np
 import plotly.io as pio
 
 PAGE = "<!doctype html><html><head><meta charset='utf-8'></head><body style='width:1100px'></body></html>"
@@ -92,7 +91,7 @@ def measure(changes: int = 60) -> list[dict]:
     import sys
     from pathlib import Path
 
-    from live_kernel import panel_factories, slider_moves
+    from live_kernel import compare, panel_factories, slider_moves
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
@@ -121,10 +120,7 @@ def measure(changes: int = 60) -> list[dict]:
             followed = page.evaluate(SNAPSHOT)  # after the last in-place move
             page.evaluate(DRAW, figures[-1])
             assert followed == page.evaluate(SNAPSHOT), f"{name}: the in-place chart differs from the rebuilt one"
-            fast, slow = times["inplace"], times["rebuild"]
-            rows.append({"panel": name, "changes": len(fast),
-                         "inplace_p50_ms": float(np.percentile(fast, 50)), "inplace_p95_ms": float(np.percentile(fast, 95)),
-                         "rebuild_p50_ms": float(np.percentile(slow, 50)), "rebuild_p95_ms": float(np.percentile(slow, 95)),
-                         "speedup_p50": float(np.percentile(slow, 50) / max(np.percentile(fast, 50), 1e-9))})
+            rows.append({"panel": name, "changes": len(times["inplace"]),
+                         **compare(times["inplace"], times["rebuild"])})
         browser.close()
     return rows

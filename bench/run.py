@@ -39,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "tests"))
+import lab_e2e  # noqa: E402  (bench/ is on the path from here)
+import redraw  # noqa: E402
 BIN = Path(sys.executable).parent
 GOALS = {"live_p95_ms": 5.0, "live_speedup": 10.0, "first_chart_ms": 1000.0, "chapter_html_kb": 400,
          "chart_page_mb": 4.0, "plain_page_mb": 1.5, "clean_build_s": 120.0, "noop_build_s": 15.0,
@@ -145,6 +147,17 @@ def bench_nbval() -> dict:
 
 
 # --- report ---------------------------------------------------------------------------------
+def _ratio_table(rows: list[dict], count: str, fmt: str) -> list[str]:
+    """A live table without a goal (the browser's redraw, end to end): both ways' p50 and p95 in
+    ms, printed with ``fmt``, and the ratio of their medians."""
+    lines = [f"| panel | {count} | in place p50 (ms) | in place p95 (ms) | rebuild p50 (ms) | rebuild p95 (ms) | ratio (p50) |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['panel']} | {r[count]} | {r['inplace_p50_ms']:{fmt}} | {r['inplace_p95_ms']:{fmt}} | "
+                     f"{r['rebuild_p50_ms']:{fmt}} | {r['rebuild_p95_ms']:{fmt}} | {r['speedup_p50']:.1f}x |")
+    return lines + [""]
+
+
 def markdown(report: dict) -> str:
     g = report["goals"]
     lines = ["# Benchmark report", "", f"Run on {report['when']} ({report['machine']}).", "",
@@ -173,12 +186,7 @@ def markdown(report: dict) -> str:
                   "is not timed here, so the in-place column is a lower bound. There is no goal for this part: it "
                   "shows how much of a move's time is the browser's, which plotly.js spends redrawing most of the "
                   "chart either way.", "",
-                  "| panel | changes | in place p50 (ms) | in place p95 (ms) | rebuild p50 (ms) | rebuild p95 (ms) | ratio (p50) |",
-                  "|---|---|---|---|---|---|---|"]
-        for r in report["redraw"]:
-            lines.append(f"| {r['panel']} | {r['changes']} | {r['inplace_p50_ms']:.1f} | {r['inplace_p95_ms']:.1f} | "
-                         f"{r['rebuild_p50_ms']:.1f} | {r['rebuild_p95_ms']:.1f} | {r['speedup_p50']:.1f}x |")
-        lines.append("")
+] + _ratio_table(report["redraw"], "changes", ".1f")
     if report.get("e2e"):
         lines += ["## Live panels end to end (JupyterLab in headless Chromium)", "",
                   "A scratch notebook shows each live panel and, under it, the common pattern over the same "
@@ -186,12 +194,7 @@ def markdown(report: dict) -> str:
                   "and the time runs from the key press to the first animation frame in which the chart shows "
                   "the new data (frames come every 16.7 ms). This is what a reader waits for: the kernel's part "
                   "above, the trip through the Jupyter server and the browser's redraw. No goal.", "",
-                  "| panel | moves | in place p50 (ms) | in place p95 (ms) | rebuild p50 (ms) | rebuild p95 (ms) | ratio (p50) |",
-                  "|---|---|---|---|---|---|---|"]
-        for r in report["e2e"]:
-            lines.append(f"| {r['panel']} | {r['moves']} | {r['inplace_p50_ms']:.0f} | {r['inplace_p95_ms']:.0f} | "
-                         f"{r['rebuild_p50_ms']:.0f} | {r['rebuild_p95_ms']:.0f} | {r['speedup_p50']:.1f}x |")
-        lines.append("")
+] + _ratio_table(report["e2e"], "moves", ".0f")
     lines += ["## Static pages (first visit, uncompressed, 127.0.0.1)", "",
               "| page | HTML (KB) | total (MB) | requests | first chart (ms) | goal met |", "|---|---|---|---|---|---|"]
     for r in report["static"]:
@@ -220,11 +223,7 @@ def main(argv: list[str]) -> int:
     report = {"when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
               "machine": f"{platform.machine()}, {platform.python_version()}, {__import__('os').cpu_count()} cores",
               "goals": GOALS, "live": bench_live()}
-    import redraw
-
     report["redraw"] = redraw.measure()
-    import lab_e2e
-
     report["e2e"] = lab_e2e.measure()
     live_only = "--live-only" in argv
     report["static"] = bench_static(html) if (html / "index.html").is_file() and not live_only else []
