@@ -288,3 +288,119 @@ def test_count_distribution_of_equal_members_is_binomial(n, p):
     nudged = np.full(n, p)
     nudged[0] = min(max(p + 1e-12, 0.0), 1.0) if p < 1 else p - 1e-12
     assert dr.count_distribution(nudged) == pytest.approx(expected, abs=1e-9)
+
+
+# --- the common shock at every correlation the API accepts (issue 20, item 1) --------------
+def _shock_reference(p, n, k, rho):
+    """P(at least k of n equal members accept) by adaptive quadrature (scipy.integrate.quad) over
+    the common shock, split where the conditional probability steps."""
+    from scipy import integrate
+    from scipy.special import bdtrc, ndtr
+
+    t, r, s = norm.ppf(p), math.sqrt(rho), math.sqrt(1 - rho)
+
+    def f(z):
+        return norm.pdf(z) * bdtrc(k - 1, n, ndtr((t - r * z) / s))
+
+    c = t / r
+    cuts = sorted({-12.0, 12.0, *(min(12.0, max(-12.0, c + j * s / r)) for j in (-12, -4, -1, 0, 1, 4, 12))})
+    return sum(integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=400)[0]
+               for a, b in zip(cuts[:-1], cuts[1:]) if b > a)
+
+
+@pytest.mark.parametrize("rho", [0.3, 0.5, 0.7, 0.9, 0.95, dr.MAX_CORRELATION])
+def test_common_shock_is_accurate_to_1e_6_at_every_correlation(rho):
+    sizes = np.arange(1, 61)
+    for p in (0.01, 0.5, 0.9, 0.97, 0.999):
+        for rule in dr.RULES:
+            curve = dr.pass_curve(p, sizes, rule, rho)
+            quotas = dr.rule_quotas(sizes, rule)
+            for n in (1, 2, 5, 17, 32, 60):
+                assert curve[n - 1] == pytest.approx(_shock_reference(p, n, quotas[n - 1], rho), abs=1e-6)
+        # the general path (one member at a time) agrees with the reference too
+        for n in (1, 7, 32):
+            k = dr.rule_quota(n, "majority")
+            assert dr.pass_probability(np.full(n, p), "majority", rho) == pytest.approx(
+                _shock_reference(p, n, k, rho), abs=1e-6)
+
+
+@pytest.mark.parametrize("rho", [0.9, 0.95, 0.99])
+@pytest.mark.parametrize("p", [0.01, 0.3, 0.5, 0.97, 0.9999])
+def test_common_shock_keeps_each_members_probability_at_high_correlation(p, rho):
+    assert dr.pass_probability([p], "unanimity", rho) == pytest.approx(p, abs=1e-6)
+    assert dr.pass_curve(p, [1], "majority", rho)[0] == pytest.approx(p, abs=1e-6)
+    # members of different probabilities: each one's own chance, read as a one-member alliance
+    mixed = [p, 0.2, 0.8]
+    both = dr.pass_probability(mixed[:2], "unanimity", rho)
+    assert both <= min(mixed[:2]) + 1e-9
+
+
+def test_common_shock_matches_the_bivariate_normal_at_high_correlation():
+    for p, rho in ((0.8, 0.9), (0.3, 0.95), (0.97, 0.99)):
+        t = norm.ppf(p)
+        both = multivariate_normal(mean=[0, 0], cov=[[1, rho], [rho, 1]]).cdf([t, t])
+        assert dr.pass_probability([p, p], "unanimity", rho) == pytest.approx(both, abs=1e-6)
+
+
+def test_correlation_above_the_maximum_is_rejected_by_name():
+    with pytest.raises(ValueError, match=r"correlation must be at most 0.99"):
+        dr.pass_curve(0.9, [3], "unanimity", 0.995)
+    with pytest.raises(ValueError, match=r"correlation"):
+        dr.pass_probability([0.9], "unanimity", 0.995)
+
+
+# --- certain votes, and bounds shown as bounds (issue 20, item 2) --------------------------
+@pytest.mark.parametrize("rho", [0.0, 0.3, 0.9, 0.99])
+def test_certain_votes_give_exactly_zero_or_one(rho):
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        votes = rng.integers(0, 2, size=int(rng.integers(1, 12))).astype(float)
+        yes = int(votes.sum())
+        n = votes.size
+        expected = {"unanimity": yes == n, "majority": yes >= n // 2 + 1,
+                    "double_majority": yes >= dr.rule_quota(n, "double_majority")}
+        for rule in dr.RULES:
+            value = dr.pass_probability(votes, rule, rho)
+            assert value == float(expected[rule]) and value in (0.0, 1.0)
+    for rule in dr.RULES:
+        assert dr.pass_curve(1.0, np.arange(1, 61), rule, rho).tolist() == [1.0] * 60
+        assert dr.pass_curve(0.0, np.arange(1, 61), rule, rho).tolist() == [0.0] * 60
+
+
+def test_a_certain_double_majority_off_the_grid_is_exact():
+    votes = [1] * 6 + [0] * 4
+    pop = [0.65 / 6] * 6 + [0.35 / 4] * 4  # the yes side holds exactly 65%
+    for rho in (0.0, 0.5, 0.99):
+        assert dr.pass_probability(votes, "double_majority", rho, population=pop) == 1.0
+    b = dr.double_majority_bounds(votes, pop)
+    assert (b.lower, b.upper, b.exact, b.value) == (1.0, 1.0, True, 1.0)
+    short = [0.6499 / 6] * 6 + [0.3501 / 4] * 4  # just under 65%, and 4 against: blocked
+    assert dr.pass_probability(votes, "double_majority", population=short) == 0.0
+    # three against cannot block: the population test is waived
+    assert dr.pass_probability([1] * 7 + [0] * 3, "double_majority", population=[1] * 7 + [30] * 3) == 1.0
+
+
+def test_a_double_majority_the_model_can_only_bound_is_not_shown_as_a_probability():
+    p = np.full(10, 0.5)
+    pop = [0.65 / 6] * 6 + [0.35 / 4] * 4  # off the 1e-4 grid: the bounds do not close
+    b = dr.double_majority_bounds(p, pop)
+    assert not b.exact and b.upper - b.lower > 1e-9 and b.width == b.upper - b.lower
+    with pytest.raises(ValueError, match=r"only known to lie in \["):
+        b.value
+    with pytest.raises(ValueError, match=r"population: .*double_majority_bounds"):
+        dr.pass_probability(p, "double_majority", population=pop)
+    with pytest.raises(ValueError, match=r"only known to lie in"):
+        dr.double_majority_probability(p, pop)
+    # on the grid the bounds close, and the probability is given
+    on_grid = [10] * 6 + [10] * 4
+    assert dr.double_majority_bounds(p, on_grid).exact
+    assert 0.0 < dr.pass_probability(p, "double_majority", population=on_grid) < 1.0
+
+
+def test_rule_quotas_validates_its_sizes():
+    with pytest.raises(ValueError, match="members"):
+        dr.rule_quotas([0, -3, 2.5], "majority")
+    with pytest.raises(ValueError, match="members"):
+        dr.rule_quotas([], "majority")
+    with pytest.raises(ValueError, match="members"):
+        dr.rule_quotas(["3"], "majority")
