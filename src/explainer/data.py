@@ -455,7 +455,8 @@ POLAND_MAP = pa.DataFrameSchema(
         "intermarium": pa.Column(str, pa.Check.isin([
             "no", "leader", "candidate", "successor of a candidate (Czechoslovakia)",
             "successor of a candidate (Yugoslavia)"])),
-        "three_seas": pa.Column(str, pa.Check.isin(["no", "founding member", "later member"])),
+        "three_seas": pa.Column(str, pa.Check.isin(["no", "founding member", "later member",
+                                                    "associated participating state"])),
         "theatre": pa.Column(str, pa.Check.isin([
             "none", "Arctic–Baltic", "Central and Eastern Europe", "Black Sea–South Caucasus"])),
         "key_state": pa.Column(str, pa.Check.isin(["true", "false"])),
@@ -552,3 +553,109 @@ def catalogue(data_dir: Path | str | None = None) -> pd.DataFrame:
             "sources": int(frame["source_url"].dropna().nunique()) if "source_url" in frame else 0,
         })
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------------------------------------
+# The ledger's corrections log and the "Since the article" page (appended for the second edition)
+# ---------------------------------------------------------------------------------------------
+#: The day this edition was revised; no source date in data/ may be later.
+EDITION_DATE = pd.Timestamp("2026-12-01")
+
+LEDGER_CORRECTIONS = pa.DataFrameSchema(
+    {
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2026-01-01"), EDITION_DATE)),
+        "claim_id": pa.Column(str, pa.Check.str_matches(r"^C\d{2}$")),
+        "old_verdict": pa.Column(str, pa.Check.isin(CLAIM_VERDICTS)),
+        "new_verdict": pa.Column(str, pa.Check.isin(CLAIM_VERDICTS)),
+        "why": pa.Column(str, pa.Check.str_length(min_value=20)),
+        "source_url": _source_url(),
+    },
+    unique=["date", "claim_id"],
+    strict=True,
+    coerce=True,
+)
+SCHEMAS["ledger_corrections.csv"] = (LEDGER_CORRECTIONS, ("date",), ())
+
+
+def ledger_corrections(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """The claim ledger's public corrections log: one row per changed row of ``claims.csv``
+    (date, claim, old and new verdict, why, and the source that prompted the change).
+
+    A row whose verdict did not change records a corrected explanation. Raises
+    :class:`DataError` if a row names a claim that is not in the ledger or whose current verdict
+    is not the log's latest ``new_verdict`` for it.
+    """
+    folder = Path(data_dir or DATA_DIR)
+    frame = load("ledger_corrections.csv", folder).sort_values(["date", "claim_id"]).reset_index(drop=True)
+    ledger = load("claims.csv", folder).set_index("claim_id")["verdict"]
+    for i, r in frame.iterrows():
+        if r["claim_id"] not in ledger.index:
+            raise DataError(f"ledger_corrections.csv: claim {r['claim_id']!r} is not in claims.csv")
+    latest = frame.groupby("claim_id")["new_verdict"].last()
+    for cid, verdict in latest.items():
+        if ledger[cid] != verdict:
+            raise DataError(f"ledger_corrections.csv: {cid}'s latest new_verdict is {verdict!r}, "
+                            f"but claims.csv gives {ledger[cid]!r}")
+    return frame
+
+
+EVENTS_SINCE_ARTICLE = pa.DataFrameSchema(
+    {
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2025-01-01"), EDITION_DATE)),
+        "event": pa.Column(str, pa.Check.str_length(min_value=20)),
+        "status": pa.Column(str, pa.Check.isin(["reported", "open"])),
+        "source_url": _source_url(),
+        "source_date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2025-01-01"), EDITION_DATE)),
+        "note": pa.Column(str, nullable=True),
+    },
+    unique=["date", "event"],
+    checks=[
+        pa.Check(lambda df: df["source_date"] >= df["date"],
+                 error="a source cannot predate what it reports (source_date >= date)"),
+        pa.Check(lambda df: (df["status"] != "open") | df["event"].str.startswith("Open: "),
+                 error="an open question's text starts with 'Open: '"),
+    ],
+    strict=True,
+    coerce=True,
+)
+SCHEMAS["events_since_article.csv"] = (EVENTS_SINCE_ARTICLE, ("date", "source_date"), ())
+
+
+def events_since_article(data_dir: Path | str | None = None) -> pd.DataFrame:
+    """What the sources read show after the article (late 2025), one dated, sourced row each.
+
+    ``status`` is ``reported`` for an event a source reports, ``open`` for a question no source
+    read settles; an open row's ``date`` is that of the latest dated fact found on the question.
+    Rows come sorted: reported events by date, then the open questions.
+    """
+    frame = load("events_since_article.csv", data_dir)
+    frame["_open"] = frame["status"] == "open"
+    frame = frame.sort_values(["_open", "date", "source_date"], kind="stable").drop(columns="_open")
+    return frame.reset_index(drop=True)
+
+
+#: Files whose dates are the book's own (the corrections log), not dates of sources.
+NOT_SOURCE_DATED: frozenset[str] = frozenset({"ledger_corrections.csv"})
+
+
+def sources_read_date(data_dir: Path | str | None = None) -> pd.Timestamp:
+    """The date up to which the book's sources were read: the latest date recorded in any ISO date
+    column of any data file in ``data/`` (event dates and the events file's ``source_date``), leaving
+    out the files in :data:`NOT_SOURCE_DATED`.
+
+    An event's date is never later than the source that reports it, so this is the date of the
+    latest source the data rest on. Raises :class:`DataError` if no file has a date.
+    """
+    folder = Path(data_dir or DATA_DIR)
+    latest = None
+    for name, (_, dates, _) in SCHEMAS.items():
+        if name in NOT_SOURCE_DATED or not dates or not (folder / name).is_file():
+            continue
+        frame = load(name, folder)
+        for column in dates:
+            value = frame[column].max()
+            if pd.notna(value) and (latest is None or value > latest):
+                latest = value
+    if latest is None:
+        raise DataError(f"{folder}: no data file records a date")
+    return pd.Timestamp(latest)
