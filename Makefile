@@ -21,12 +21,12 @@ setup: $(STAMP)
 
 build: setup chromium
 	$(BIN)/jupyter-book build . -n -W --keep-going
-	$(BIN)/python -m explainer.handouts _build/html
+	$(BIN)/python -m explainer.book.handouts _build/html
 
 # The student edition: the same book with every exercise solution left out, in _build/student/.
 student: setup
 	EXPLAINER_STUDENT_EDITION=1 $(BIN)/jupyter-book build . --path-output _build/student -n -W --keep-going
-	$(BIN)/python -m explainer.handouts _build/student/_build/html
+	$(BIN)/python -m explainer.book.handouts _build/student/_build/html
 	@echo "Student edition: _build/student/_build/html/index.html"
 
 serve: build

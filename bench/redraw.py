@@ -96,7 +96,7 @@ def measure(changes: int = 60) -> list[dict]:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from conftest import chromium_path
-    from explainer.sphinxext import plotly_js_source
+    from explainer.book.sphinxext import plotly_js_source
 
     rows = []
     with sync_playwright() as p:

@@ -57,7 +57,7 @@ def book_build() -> subprocess.CompletedProcess:
         cmd += ["--path-output", str(BUILD.parent)]
     built = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
     if built.returncode == 0:  # the printable handouts are part of the build (make build)
-        handouts = subprocess.run([sys.executable, "-m", "explainer.handouts", str(HTML)], cwd=ROOT,
+        handouts = subprocess.run([sys.executable, "-m", "explainer.book.handouts", str(HTML)], cwd=ROOT,
                                   capture_output=True, text=True, timeout=900)
         built = subprocess.CompletedProcess(built.args, handouts.returncode,
                                             built.stdout + handouts.stdout, built.stderr + handouts.stderr)
@@ -111,7 +111,7 @@ def browser():
 
 def toc_pages() -> list[str]:
     """Every page in ``_toc.yml`` as a path relative to the site root (e.g. ``book/intro.html``)."""
-    from explainer.citation import toc_files
+    from explainer.book.citation import toc_files
 
     return [f"{f}.html" for f in toc_files(ROOT)]
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from explainer import data
-from explainer.citation import toc_files
+from explainer.book.citation import toc_files
 from explainer.figures import argument as charts
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, html_pages, toc_pages
-from explainer import citation
+from explainer.book import citation
 
 
 def test_licences_are_stated_in_the_repository():

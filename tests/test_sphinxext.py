@@ -7,7 +7,7 @@ import json
 import pytest
 from types import SimpleNamespace
 
-from explainer import sphinxext
+from explainer.book import sphinxext
 
 
 def test_chart_html_embeds_the_figure_and_escapes_script_ends():
@@ -66,7 +66,7 @@ CONF = """
 extensions = ["myst_nb"]
 nb_execution_mode = "cache"
 def setup(app):
-    from explainer import sphinxext
+    from explainer.book import sphinxext
     sphinxext.connect_fresh_outputs(app)
 """
 

@@ -1,8 +1,8 @@
-"""Charts for chapter 1, NATO's decision rules."""
+"""Charts for chapter 1, NATO's decision rules: each defined once (see :mod:`._chart`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
 
 import numpy as np
 import pandas as pd
@@ -10,82 +10,96 @@ import plotly.graph_objects as go
 
 from ..models import decision_rules as dr
 from ..theme import DASHES, PALETTE
-from ._common import ILLUSTRATIVE, Step, add_static_slider, new_figure
+from ._chart import Chart, Control
 
 RULE_STYLE = {
-    "unanimity": dict(color=PALETTE["vermillion"], dash=DASHES[0]),
-    "majority": dict(color=PALETTE["blue"], dash=DASHES[1]),
-    "double_majority": dict(color=PALETTE["green"], dash=DASHES[2]),
+    "unanimity": dict(color=PALETTE["vermillion"], dash=DASHES[0], width=3),
+    "majority": dict(color=PALETTE["blue"], dash=DASHES[1], width=2),
+    "double_majority": dict(color=PALETTE["green"], dash=DASHES[2], width=4),
 }
 SHORT_LABELS = {
     "unanimity": "Consensus",
     "majority": "Simple majority",
     "double_majority": "EU-style double majority",
 }
+ILLUSTRATIVE = "Illustrative assumptions that you can move; members decide alone or through one common shock."
+
+#: Alliance sizes on the x-axis of the pass-probability chart.
+SIZES = np.arange(1, 61)
+#: Days on the x-axis of the ratification chart.
+DAYS = np.arange(0.0, 1201.0, 5.0)
 
 
-def accept_grid() -> np.ndarray:
-    """Slider positions for the acceptance probability: 0.80, 0.81, ..., 1.00."""
-    return np.round(np.arange(0.80, 1.0001, 0.01), 2)
+def percent(p: float) -> str:
+    """A probability as a reader would say it, never more precise than the model: "< 0.1%" below
+    a thousandth, "> 99.9%" above 0.999, else one decimal."""
+    if p < 0.001 and p != 0.0:
+        return "< 0.1%"
+    if p > 0.999 and p != 1.0:
+        return "> 99.9%"
+    return f"{p:.1%}"
 
 
-def pass_probability_figure(
-    accept_values: Sequence[float] | None = None,
-    default_accept: float = dr.DEFAULTS.accept,
-    members: Sequence[int] = tuple(range(1, 41)),
-    marked_members: int = dr.DEFAULTS.members,
-) -> go.Figure:
-    """Pass probability against alliance size for the three rules, with a static slider.
+@functools.lru_cache(maxsize=4)
+def _pass_curves(accept: float, correlation: float) -> tuple[np.ndarray, ...]:
+    """The three pass curves over ``SIZES``, one per rule (read-only). They depend on these two
+    controls only, so moving the number of members reuses them."""
+    curves = tuple(dr.pass_curve(accept, SIZES, rule, correlation) for rule in dr.RULES)
+    for curve in curves:
+        curve.setflags(write=False)
+    return curves
 
-    The slider sets every member's probability of accepting; each position's three curves are
-    precomputed with :func:`explainer.models.decision_rules.pass_curve` (members independent and
-    equal in size).
-    """
-    values = accept_grid() if accept_values is None else np.asarray(accept_values, dtype=float)
-    matches = np.flatnonzero(np.isclose(values, default_accept))
-    if matches.size == 0:
-        raise ValueError(f"default_accept {default_accept!r} is not one of the slider values")
-    active = int(matches[0])
-    sizes = np.asarray(members, dtype=int)
-    curves = {v: {r: dr.pass_curve(float(v), sizes, r) for r in dr.RULES} for v in values}
 
-    def title(v: float) -> str:
-        return ("Chance that a proposal passes, by number of members<br><span style='font-size:13px'>"
-                f"Each member accepts with probability {v:.2f}, independently</span>")
-
-    fig = new_figure(
-        title=title(values[active]),
-        x_title="Number of members",
-        y_title="Probability the proposal passes",
-        source=ILLUSTRATIVE + " Members decide independently and are equal in size.",
-        height=600,
-    )
+def _build_pass() -> go.Figure:
+    fig = go.Figure()
     for rule in dr.RULES:
-        fig.add_trace(
-            go.Scatter(
-                x=sizes, y=curves[values[active]][rule], name=SHORT_LABELS[rule],
-                mode="lines+markers", marker=dict(size=5), line=RULE_STYLE[rule],
-                hovertemplate="%{x} members: %{y:.1%}<extra>" + SHORT_LABELS[rule] + "</extra>",
-            )
-        )
-    fig.add_vline(x=marked_members, line=dict(color="rgba(128,128,128,0.7)", dash="dot"),
-                  annotation_text=f"NATO today: {marked_members}", annotation_position="bottom left")
-    fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
-    steps = [
-        Step(
-            label=f"{v:.2f}",
-            data={"y": [curves[v][r] for r in dr.RULES]},
-            layout={"title.text": title(v)},
-        )
-        for v in values
-    ]
-    return add_static_slider(
-        fig, steps, traces=range(len(dr.RULES)), active=active,
-        prefix="Each member accepts with probability: ", name="decision-rules-accept",
+        fig.add_trace(go.Scatter(
+            x=SIZES, y=np.zeros(SIZES.size), name=SHORT_LABELS[rule], mode="lines",
+            line=RULE_STYLE[rule],
+            hovertemplate="%{x} members: %{y:.1%}<extra>" + SHORT_LABELS[rule] + "</extra>"))
+    fig.add_trace(go.Scatter(x=[dr.DEFAULTS.members] * 2, y=[0, 1.02], mode="lines+text",
+                             line=dict(color="rgba(128,128,128,0.8)", dash="dot", width=1.5),
+                             text=["", "chosen size"], textposition="top left", showlegend=False,
+                             name="Chosen number of members", hoverinfo="skip"))
+    fig.update_xaxes(title_text="Number of members", range=[0, 61])
+    fig.update_yaxes(title_text="Probability the proposal passes", range=[0, 1.08], tickformat=".0%")
+    fig.update_layout(height=460, margin=dict(t=60, b=60))
+    return fig
+
+
+def _update_pass(fig: go.Figure, accept: float, correlation: float, members: int) -> str:
+    curves = _pass_curves(float(accept), float(correlation))
+    for i, curve in enumerate(curves):
+        fig.data[i].y = curve
+    fig.data[3].x = [members, members]
+    at = {rule: float(curves[k][members - 1]) for k, rule in enumerate(dr.RULES)}
+    shock = "independently" if correlation == 0 else f"with correlation {correlation:.2f} (a common shock)"
+    return (f"With {members} members, each accepting with probability {accept:.2f} {shock}, a proposal "
+            f"passes by consensus with probability {percent(at['unanimity'])}, by simple majority with "
+            f"{percent(at['majority'])}, and by an EU-style double majority with {percent(at['double_majority'])}.")
+
+
+def pass_probability() -> Chart:
+    """Chance that a proposal passes, against the number of members, under the three rules."""
+    d = dr.DEFAULTS
+    return Chart(
+        name="decision-rules-pass",
+        title="Chance that a proposal passes, by number of members, under three decision rules",
+        source=ILLUSTRATIVE + " Members are equal in size.",
+        build=_build_pass,
+        update=_update_pass,
+        controls=(
+            Control("accept", "Each member accepts with probability", d.accept,
+                    grid=tuple(float(v) for v in np.round(np.arange(0.80, 1.0001, 0.01), 2)),
+                    live=(0.5, 1.0, 0.005), fmt="{:.2f}"),
+            Control("correlation", "Correlation between members (common shock)", d.correlation,
+                    grid=(0.0, 0.25, 0.5, 0.75, 0.9), live=(0.0, 0.95, 0.05), fmt="{:.2f}"),
+            Control("members", "Number of members", d.members, live=(2, 60, 1), fmt="{:d}"),
+        ),
     )
 
 
-def ratification_timeline_figure(ratifications: pd.DataFrame, label_slowest: int = 2) -> go.Figure:
+def ratification_timeline(ratifications: pd.DataFrame, label_slowest: int = 2) -> Chart:
     """Cumulative parliamentary approvals of Finland's and Sweden's accession, by day.
 
     Parameters
@@ -100,87 +114,99 @@ def ratification_timeline_figure(ratifications: pd.DataFrame, label_slowest: int
     missing = required - set(ratifications.columns)
     if missing:
         raise ValueError(f"ratifications is missing columns: {', '.join(sorted(missing))}")
-    fig = new_figure(
-        title="Allies' approvals of Finland's and Sweden's accession",
-        subtitle="Counted from the signature of the accession protocols on 5 July 2022",
-        x_title="Days since the accession protocols were signed (5 July 2022)",
-        y_title="Allies whose parliament had approved",
-        source="Source: data/accession_ratifications.csv (NATO Parliamentary Assembly timeline and news reports; one URL per row).",
-        height=560,
-    )
-    styles = {"Finland": dict(color=PALETTE["blue"], dash="solid"),
-              "Sweden": dict(color=PALETTE["vermillion"], dash="dash")}
-    for candidate, group in ratifications.groupby("candidate", sort=True):
-        dated = group.dropna(subset=["days"])
-        x, y = dr.cumulative_approvals(dated["days"].to_numpy())
-        order = np.argsort(dated["days"].to_numpy(), kind="stable")
-        names = dated["member"].to_numpy()[order]
-        fig.add_trace(
-            go.Scatter(
+    styles = {"Finland": dict(color=PALETTE["blue"], dash="solid", width=3),
+              "Sweden": dict(color=PALETTE["vermillion"], dash="dash", width=2)}
+    symbols = {"Finland": "circle", "Sweden": "diamond"}
+    slowest = {}
+
+    def build() -> go.Figure:
+        fig = go.Figure()
+        for candidate, group in ratifications.groupby("candidate", sort=True):
+            dated = group.dropna(subset=["days"])
+            x, y = dr.cumulative_approvals(dated["days"].to_numpy())
+            order = np.argsort(dated["days"].to_numpy(), kind="stable")
+            names = dated["member"].to_numpy()[order]
+            fig.add_trace(go.Scatter(
                 x=np.concatenate([[0.0], x]), y=np.concatenate([[0], y]),
                 mode="lines+markers", line_shape="hv", name=f"{candidate} ({len(group)} allies to approve)",
-                line=styles.get(candidate, {}), marker=dict(size=5),
+                line=styles.get(candidate, {}), marker=dict(size=6, symbol=symbols.get(candidate, "circle")),
                 customdata=np.concatenate([["(signature)"], names]),
-                hovertemplate="Day %{x}: %{y} approvals (%{customdata})<extra>" + candidate + "</extra>",
-            )
-        )
-        slow = dated.nlargest(label_slowest, "days")
-        for k, (_, row) in enumerate(slow.iterrows()):
-            rank = int(np.searchsorted(x, row["days"], side="right"))
-            fig.add_annotation(
-                x=row["days"], y=rank, text=f"{candidate}: {row['member']}, day {int(row['days'])}",
-                showarrow=True, arrowhead=2, ax=-40, ay=30 + 28 * k,
-                font=dict(size=12, color=styles.get(candidate, {}).get("color")),
-            )
-    fig.update_yaxes(rangemode="tozero")
+                hovertemplate="Day %{x}: %{y} approvals (%{customdata})<extra>" + candidate + "</extra>"))
+            slow = dated.nlargest(label_slowest, "days")
+            slowest[candidate] = slow
+            for k, (_, row) in enumerate(slow.iterrows()):
+                rank = int(np.searchsorted(x, row["days"], side="right"))
+                member = "Türkiye" if row["member"] == "Turkey" else row["member"]
+                fig.add_annotation(
+                    x=row["days"], y=rank, text=f"{candidate}: {member}, day {int(row['days'])}",
+                    showarrow=True, arrowhead=2, ax=-40, ay=30 + 28 * k, xanchor="right",
+                    font=dict(size=12, color=styles.get(candidate, {}).get("color")))
+        fig.update_xaxes(title_text="Days since the accession protocols were signed (5 July 2022)")
+        fig.update_yaxes(title_text="Allies whose parliament had approved", rangemode="tozero")
+        fig.update_layout(height=480, margin=dict(t=60, b=60))
+        return fig
+
+    last = {c: g.dropna(subset=["days"]).nlargest(1, "days").iloc[0] for c, g in ratifications.groupby("candidate")}
+    parts = [f"{c}'s last approval came on day {int(r['days'])} ({'Türkiye' if r['member'] == 'Turkey' else r['member']})"
+             for c, r in sorted(last.items())]
+    return Chart(
+        name="decision-rules-timeline",
+        title="Allies' parliamentary approvals of Finland's and Sweden's accession, counted from 5 July 2022",
+        source="Source: data/accession_ratifications.csv (NATO Parliamentary Assembly timeline and news reports; one URL per row).",
+        build=build,
+        summary="Most allies approved within weeks; " + "; ".join(parts) + ".",
+    )
+
+
+def _build_cdf() -> go.Figure:
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=DAYS, y=np.zeros(DAYS.size), name="With the holdouts",
+                             line=dict(color=PALETTE["vermillion"], width=3),
+                             hovertemplate="Day %{x}: %{y:.0%}<extra>with holdouts</extra>"))
+    fig.add_trace(go.Scatter(x=DAYS, y=np.zeros(DAYS.size), name="No holdouts",
+                             line=dict(color=PALETTE["blue"], dash="dash", width=2),
+                             hovertemplate="Day %{x}: %{y:.0%}<extra>no holdouts</extra>"))
+    fig.update_xaxes(title_text="Days since the accession protocol was signed", range=[0, 1200])
+    fig.update_yaxes(title_text="Probability every member has ratified", range=[0, 1.02], tickformat=".0%")
+    fig.update_layout(height=440, margin=dict(t=60, b=60))
     return fig
 
 
-def ratification_cdf_figure(
-    mean_days: float,
-    members: int = dr.DEFAULTS.ratifying_members,
-    holdouts: int = dr.DEFAULTS.holdouts,
-    delays: Sequence[float] = tuple(range(0, 721, 60)),
-    default_delay: float = dr.DEFAULTS.holdout_delay,
-) -> go.Figure:
-    """Model B: chance that every member has ratified by each day, with a static slider for the
-    holdouts' delay."""
-    delays = np.asarray(delays, dtype=float)
-    matches = np.flatnonzero(np.isclose(delays, default_delay))
-    if matches.size == 0:
-        raise ValueError(f"default_delay {default_delay!r} is not one of the slider values")
-    active = int(matches[0])
-    days = np.arange(0, 901, 5, dtype=float)
+def _update_cdf(fig: go.Figure, holdouts: int, holdout_delay: float, mean_days: float, members: int) -> str:
+    holdouts = min(holdouts, members)
+    fig.data[0].y = dr.full_ratification_cdf(DAYS, members, mean_days, holdouts, holdout_delay)
+    fig.data[1].y = dr.full_ratification_cdf(DAYS, members, mean_days, 0, 0.0)
+    med = dr.ratification_quantile(0.5, members, mean_days, holdouts, holdout_delay)
+    base = dr.ratification_quantile(0.5, members, mean_days, 0, 0.0)
+    who = "no holdouts" if holdouts == 0 else (
+        f"{holdouts} holdout{'s' if holdouts != 1 else ''} waiting {holdout_delay:.0f} extra days")
+    return (f"With {members} members taking {mean_days:.0f} days on average and {who}, the median wait "
+            f"for the last ratification is {med:.0f} days ({base:.0f} days with no holdouts).")
 
-    def curves(delay: float) -> tuple[np.ndarray, np.ndarray]:
-        everyone = dr.full_ratification_cdf(days, members, mean_days, holdouts, delay)
-        no_holdout = dr.full_ratification_cdf(days, members, mean_days, 0, 0.0)
-        return everyone, no_holdout
 
-    def title(delay: float) -> str:
-        med = dr.ratification_quantile(0.5, members, mean_days, holdouts, delay)
-        return (f"When will all {members} members have ratified?<br><span style='font-size:13px'>"
-                f"{holdouts} holdouts wait {delay:.0f} extra days: median {med:.0f} days</span>")
+def ratification_cdf(mean_days: float) -> Chart:
+    """Model B: chance that every member has ratified by each day, with holdouts.
 
-    fig = new_figure(
-        title=title(delays[active]),
-        x_title="Days since the accession protocol was signed",
-        y_title="Probability every member has ratified",
-        source=(f"Model: each member's time is exponential with mean {mean_days:.0f} days (fitted to the "
-                "allies that were not holdouts in 2022); holdout count and delay are illustrative assumptions."),
-        height=600,
+    Parameters
+    ----------
+    mean_days : float
+        Mean ratification time of an ordinary member, in days (the chapter fits it to 2022).
+    """
+    d = dr.DEFAULTS
+    mean = float(round(mean_days))
+    return Chart(
+        name="decision-rules-ratification",
+        title=f"When will all {d.ratifying_members} members have ratified? The model with and without holdouts",
+        source=(f"Model: each member's time is exponential with mean {mean_days:.0f} days (fitted to the allies "
+                "that were not holdouts in 2022); the number of holdouts and their delay are illustrative assumptions."),
+        build=_build_cdf,
+        update=_update_cdf,
+        controls=(
+            Control("holdouts", "Holdouts", d.holdouts, grid=tuple(range(0, 6)), live=(0, 5, 1), fmt="{:d}"),
+            Control("holdout_delay", "Holdouts' extra delay (days)", d.holdout_delay,
+                    grid=tuple(float(v) for v in range(0, 721, 60)), live=(0.0, 720.0, 10.0), fmt="{:.0f} days"),
+            Control("mean_days", "Mean days for an ordinary member to ratify", mean, live=(5.0, 150.0, 1.0),
+                    fmt="{:.0f} days"),
+            Control("members", "Members that must ratify", d.ratifying_members, live=(2, 60, 1), fmt="{:d}"),
+        ),
     )
-    everyone, no_holdout = curves(delays[active])
-    fig.add_trace(go.Scatter(x=days, y=everyone, name=f"With {holdouts} holdouts",
-                             line=dict(color=PALETTE["vermillion"]),
-                             hovertemplate="Day %{x}: %{y:.0%}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=days, y=no_holdout, name="No holdouts",
-                             line=dict(color=PALETTE["blue"], dash="dash"),
-                             hovertemplate="Day %{x}: %{y:.0%}<extra></extra>"))
-    fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
-    steps = [
-        Step(label=f"{d:.0f} days", data={"y": [curves(d)[0]]}, layout={"title.text": title(d)})
-        for d in delays
-    ]
-    return add_static_slider(fig, steps, traces=[0], active=active,
-                             prefix="Holdouts' extra delay: ", name="decision-rules-delay")

@@ -2,7 +2,7 @@
 
 Usage (run by ``make build`` after the book is built)::
 
-    python -m explainer.handouts _build/html
+    python -m explainer.book.handouts _build/html
 
 Each chapter page (``book/NN_*.html``) is served on 127.0.0.1, opened in Chromium, printed with
 Playwright's ``page.pdf`` once every chart has rendered, and written to

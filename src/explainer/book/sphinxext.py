@@ -8,7 +8,7 @@ What it does, and why:
   in ``pyproject.toml``) that turns that output into a ``<div>`` and a ``Plotly.newPlot`` call.
 * **One local plotly.js, only where needed.** A partial bundle of the same plotly.js version the
   installed ``plotly`` package ships, with only the trace types the book uses
-  (:mod:`explainer.plotly_bundle`, built from the pinned npm package), is copied once into
+  (:mod:`explainer.book.plotly_bundle`, built from the pinned npm package), is copied once into
   ``_static/vendor/`` of the built site, and a page links it only if it holds a chart. Every chart
   page uses the same URL, so a browser caches it.
 * **No dead controls.** A live panel's widget view is not rendered in HTML (it would move nothing
@@ -39,11 +39,12 @@ import plotly
 from docutils import nodes
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
+CHART_MIME = "application/vnd.explainer.chart+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
 from . import plotly_bundle
 
-#: The partial plotly.js bundle (see explainer.plotly_bundle), one URL for every chart page.
+#: The partial plotly.js bundle (see explainer.book.plotly_bundle), one URL for every chart page.
 PLOTLY_JS_NAME = f"vendor/plotly-{plotly_bundle.pinned_version()}-explainer.min.js"
 #: The book's own CSS (dark-mode charts) and JS (links to a scenario), shipped in the package.
 OWN_STATIC = Path(__file__).parent / "static"
@@ -61,50 +62,146 @@ def plotly_js_source() -> Path:
     return path
 
 
-def chart_html(figure: dict[str, Any], div_id: str) -> str:
+#: The toolbar's buttons, named one by one (not "all but some"), so that a plotly.js upgrade cannot
+#: bring back a button that sends a chart to another host. Each is drawn in the browser alone.
+TOOLBAR = {"cartesian": ["toImage", "zoom2d", "pan2d", "resetScale2d"], "geo": ["toImage", "resetGeo"],
+           "other": ["toImage"]}
+GEO_TRACES = {"scattergeo", "choropleth"}
+CARTESIAN_TRACES = {"scatter", "bar", "heatmap", "contour", "histogram", "box"}
+
+
+def plot_config(figure: dict[str, Any]) -> dict[str, Any]:
+    """The plotly.js config of a chart: responsive, no logo, and only the named toolbar buttons."""
+    types = {t.get("type", "scatter") for t in figure.get("data", [])}
+    kind = "geo" if types & GEO_TRACES else "cartesian" if types <= CARTESIAN_TRACES else "other"
+    return {"responsive": True, "displaylogo": False, "modeBarButtons": [TOOLBAR[kind]],
+            "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def content_id(prefix: str, payload: Any) -> str:
+    """An element id derived from what the element shows, so that two builds give the same HTML."""
+    return f"{prefix}-{hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()[:10]}"
+
+
+def chart_html(figure: dict[str, Any], div_id: str, attrs: str = "") -> str:
     """HTML for one chart: a div and the script that draws it with the page's plotly.js."""
     layout = figure.get("layout", {})
     height = layout.get("height")
-    payload = {
-        "data": figure.get("data", []),
-        "layout": layout,
-        "config": {"responsive": True, "displaylogo": False,
-                   "modeBarButtonsToRemove": ["sendDataToCloud"]},
-    }
+    payload = {"data": figure.get("data", []), "layout": layout, "config": plot_config(figure)}
     style = f"height:{int(height)}px;" if height else "height:480px;"
     data_json = json.dumps(payload, separators=(",", ":")).replace("</", "<\\/")
     return (
-        f'<div class="explainer-chart">'
-        f'<div id="{div_id}" class="{CHART_MARKER}" style="{style} width:100%;"></div>'
+        f'<div id="{div_id}" class="{CHART_MARKER}" style="{style} width:100%;"{attrs}></div>'
         f'<script type="application/json" id="{div_id}-spec">{data_json}</script>'
         f"<script>(function(){{var s=JSON.parse(document.getElementById('{div_id}-spec').textContent);"
         f"window.explainerCharts=window.explainerCharts||[];"
         f"window.explainerCharts.push(Plotly.newPlot('{div_id}',s.data,s.layout,s.config));}})();</script>"
-        f"</div>"
     )
 
 
+def _offered(spec: dict[str, Any]) -> str:
+    """One sentence: which values the static page offers, and that Binder offers every value."""
+    parts = []
+    for c in spec["controls"]:
+        labels = c["labels"]
+        if c["kind"] == "select" or len(labels) <= 4:
+            parts.append(f"{c['label'].lower()}: {', '.join(labels)}")
+        else:
+            parts.append(f"{c['label'].lower()}: {labels[0]} to {labels[-1]} ({len(labels)} values)")
+    live = spec.get("live_only") or []
+    more = "every value in between" + (f", and also {', '.join(x.lower() for x in live)}" if live else "")
+    return (f"<p class=\"explainer-offered\">This page offers {'; '.join(parts)}. "
+            f"<a class=\"explainer-binder-link\" href=\"{BINDER_PLACEHOLDER}\">Open this chapter in Binder</a> "
+            f"for {html.escape(more)}.</p>")
+
+
+def static_chart_html(spec: dict[str, Any], scenarios_url: str | None) -> str:
+    """A chart with its title, native controls, summary sentence and source line.
+
+    The controls are ``<input type="range">`` (with a visible ``<output>``) or ``<select>``; the
+    book's script (``explainer.js``) replays the recorded step for their values, fetched from
+    ``scenarios_url`` on first use. The summary is announced politely when it changes.
+    """
+    name = spec["name"]
+    esc = html.escape
+    controls = []
+    for c in spec["controls"]:
+        cid = f"{name}-{c['name']}"
+        labels_attr = esc(json.dumps(c["labels"]))
+        if c["kind"] == "select":
+            options = "".join(f'<option value="{i}"{" selected" if i == c["active"] else ""}>{esc(lab)}</option>'
+                              for i, lab in enumerate(c["labels"]))
+            field = f'<select id="{cid}" data-control="{esc(c["name"])}">{options}</select>'
+        else:
+            field = (f'<input type="range" id="{cid}" data-control="{esc(c["name"])}" min="0" '
+                     f'max="{len(c["labels"]) - 1}" step="1" value="{c["active"]}" '
+                     f'aria-valuetext="{esc(c["labels"][c["active"]])}" data-labels="{labels_attr}">'
+                     f'<output for="{cid}" id="{cid}-value">{esc(c["labels"][c["active"]])}</output>')
+        controls.append(f'<div class="explainer-control"><label for="{cid}">{esc(c["label"])}</label>{field}</div>')
+    controls_html = (f'<div class="explainer-controls" role="group" aria-label="{esc("Scenario: " + spec["title"])}">'
+                     + "".join(controls) + "</div>") if controls else ""
+    attrs = (f' role="img" aria-label="{esc("Chart: " + spec["title"])}" '
+             f'aria-describedby="{name}-summary {name}-source"')
+    data_url = f' data-scenarios="{esc(scenarios_url)}"' if scenarios_url else ""
+    return (
+        f'<figure class="explainer-figure" id="fig-{name}" data-chart="{name}"{data_url} '
+        f'aria-labelledby="{name}-title">'
+        f'<figcaption class="explainer-chart-title" id="{name}-title">{esc(spec["title"])}</figcaption>'
+        f"{controls_html}"
+        f'<p class="explainer-summary" id="{name}-summary" aria-live="polite">{esc(spec["summary"])}</p>'
+        f'<div class="explainer-chart">{chart_html(spec["figure"], name, attrs)}</div>'
+        f'<p class="explainer-source" id="{name}-source">{esc(spec["source"])}</p>'
+        f"{_offered(spec) if controls else ''}"
+        f"</figure>"
+    )
+
+
+#: Where the recorded steps of every chart with controls are written, under the site's root.
+SCENARIOS_DIR = "_scenarios"
+
+
+def _check_traces(renderer: Any, figure: dict[str, Any]) -> None:
+    missing = {t.get("type", "scatter") for t in figure.get("data", [])} - set(plotly_bundle.TRACES)
+    if missing:
+        renderer.logger.warning(
+            f"chart uses trace types not in the book's plotly.js bundle: {sorted(missing)}; "
+            "add them to explainer.book.plotly_bundle.TRACES", subtype="plotly")
+
+
 class PlotlyMimeRenderer:
-    """myst-nb MIME renderer plugin for Plotly's ``application/vnd.plotly.v1+json`` output."""
+    """myst-nb MIME renderer plugin: a chart's static form (:data:`CHART_MIME`) with its native
+    controls, and Plotly's own ``application/vnd.plotly.v1+json`` output as a plain chart."""
 
     mime_priority_overrides = [
+        ("html", CHART_MIME, 3),
         ("html", PLOTLY_MIME, 5),
         ("html", WIDGET_VIEW_MIME, None),  # never render a widget that cannot move
     ]
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> list[nodes.Element] | None:
-        if inline or data.mime_type != PLOTLY_MIME:
+        if inline or data.mime_type not in (PLOTLY_MIME, CHART_MIME):
             return None
-        figure = data.content if isinstance(data.content, dict) else json.loads(data.string)
-        missing = {t.get("type", "scatter") for t in figure.get("data", [])} - set(plotly_bundle.TRACES)
-        if missing:
-            renderer.logger.warning(
-                f"chart uses trace types not in the book's plotly.js bundle: {sorted(missing)}; "
-                "add them to explainer.plotly_bundle.TRACES", subtype="plotly")
-        source = str(getattr(renderer, "source", ""))
-        digest = hashlib.sha1(f"{source}:{data.cell_index}:{data.output_index}".encode()).hexdigest()[:10]
-        return [nodes.raw("", chart_html(figure, f"chart-{digest}"), format="html")]
+        content = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        if data.mime_type == PLOTLY_MIME:
+            _check_traces(renderer, content)
+            div = content_id("chart", content)
+            return [nodes.raw("", f'<div class="explainer-chart">{chart_html(content, div)}</div>', format="html")]
+        _check_traces(renderer, content["figure"])
+        url = None
+        if content.get("recording"):
+            from myst_nb._compat import get_env_app
+
+            env = renderer.renderer.sphinx_env
+            app = get_env_app(env)
+            fname = f"{content['name']}-{content['digest']}.json"
+            target = Path(app.outdir) / SCENARIOS_DIR / fname
+            target.parent.mkdir(parents=True, exist_ok=True)
+            body = json.dumps(content["recording"], separators=(",", ":"), allow_nan=False).encode()
+            if not target.is_file() or target.read_bytes() != body:
+                target.write_bytes(body)
+            url = "../" * env.docname.count("/") + f"{SCENARIOS_DIR}/{fname}"
+        return [nodes.raw("", static_chart_html(content, url), format="html")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,7 +242,7 @@ def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
     return kept
 
 
-#: Chapter pages get a notebook download and a printable handout (see explainer.handouts).
+#: Chapter pages get a notebook download and a printable handout (see explainer.book.handouts).
 CHAPTER_PAGE = re.compile(r"^book/\d\d_[^/]+$")
 
 
@@ -331,6 +428,9 @@ def write_index_redirect(app: Any, exception: Exception | None) -> None:
 
 
 def setup(app: Any) -> dict[str, Any]:
+    # the kernels that execute the notebooks inherit this: each live panel's output then carries
+    # its chart's static form (explainer.widgets.STATIC_ENV)
+    os.environ["EXPLAINER_STATIC_CHARTS"] = "1"
     app.connect("html-page-context", on_html_page_context, priority=900)
     app.connect("builder-inited", copy_static)
     app.connect("config-inited", on_config_inited)
