@@ -1,8 +1,8 @@
 """Every page of the built book, opened in headless Chromium from 127.0.0.1 with no internet.
 
 Each page must load with no console error, no failed request and no request to another host;
-every Plotly chart must render (an svg inside each chart div); and moving a static slider to a
-later step must change the plotted data, with no kernel.
+every Plotly chart must render (an svg inside each chart div); and every static control, moved
+from the keyboard, must change the plotted data and the summary sentence, with no kernel.
 """
 
 from __future__ import annotations
@@ -62,88 +62,169 @@ def test_page_loads_cleanly_and_charts_render(browser, site_url, path):
         context.close()
 
 
-def _slider_charts(page):
-    return page.locator("div.plotly-graph-div").evaluate_all(
-        "els => els.map((gd, i) => ({i, sliders: ((gd.layout || {}).sliders || []).length}))"
-        ".filter(x => x.sliders > 0).map(x => x.i)"
-    )
-
-
-SNAPSHOT = "gd => JSON.stringify(gd.data.map(t => [t.x, t.y]).concat([gd.layout.sliders[0].active]))"
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_static_sliders_change_the_data(browser, site_url, path):
-    context, page, problems = open_page(browser, f"{site_url}/{path}")
-    try:
-        charts = page.locator("div.plotly-graph-div")
-        for i in _slider_charts(page):
-            chart = charts.nth(i)
-            chart.scroll_into_view_if_needed()
-            before = chart.evaluate(SNAPSHOT)
-            rail = chart.locator(".slider-rail-touch-rect").first
-            box = rail.bounding_box()
-            assert box is not None, f"slider of chart {i} on {path} is not drawn"
-            # click near the right end of the rail: a later step than the default
-            page.mouse.click(box["x"] + box["width"] * 0.97, box["y"] + box["height"] / 2)
-            page.wait_for_function(f"([el, b]) => ({SNAPSHOT})(el) !== b",
-                                   arg=[chart.element_handle(), before], timeout=5000)
-            after = chart.evaluate(SNAPSHOT)
-            assert after != before, f"slider of chart {i} on {path} did not change the data"
-        assert problems == [], f"{path}: " + "; ".join(problems)
-    finally:
-        context.close()
-
-
-# --- links to a scenario (the slider's position in the URL fragment) ------------------------
-CH1 = "book/01_decision_rules.html"
-ACTIVE = "gd => gd.layout.sliders[0].active"
+# --- static scenario controls: native, labelled, keyboard-operable ---------------------------
+FIGURES = "figure.explainer-figure[data-scenarios]"
+STATE = ("fig => JSON.stringify([fig.querySelector('.explainer-summary').textContent,"
+         " (fig.querySelector('div.plotly-graph-div').data || []).map(t => [t.x, t.y, t.z, (t.link || {}).value])])")
 
 
 def _wait_ready(page):
     page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'", timeout=10000)
 
 
-def test_moving_a_slider_writes_the_scenario_into_the_url(browser, site_url):
+@pytest.mark.parametrize("path", PAGES)
+def test_every_static_control_works_from_the_keyboard(browser, site_url, path):
+    """Tab reaches each control; an arrow key moves it; the chart's data and its summary change."""
+    context, page, problems = open_page(browser, f"{site_url}/{path}")
+    try:
+        figures = page.locator(FIGURES)
+        if figures.count() == 0:
+            return
+        _wait_ready(page)
+        for f in range(figures.count()):
+            fig = figures.nth(f)
+            controls = fig.locator("[data-control]")
+            assert controls.count() >= 1
+            for c in range(controls.count()):
+                control = controls.nth(c)
+                # Tab from the element before it lands on it: it is in the page's tab order
+                label = control.evaluate("el => el.id")
+                if c == 0:
+                    fig.locator(".explainer-chart-title").click()
+                else:
+                    controls.nth(c - 1).focus()
+                page.keyboard.press("Tab")
+                assert page.evaluate("document.activeElement.id") == label, f"Tab does not reach {label} on {path}"
+                box = control.bounding_box()
+                assert box and box["height"] >= 24 or control.evaluate("el => el.tagName") == "SELECT", \
+                    f"{label}: touch target {box}"
+                before = fig.evaluate(STATE)
+                at_end = control.evaluate("el => el.tagName === 'SELECT' ? el.selectedIndex === el.options.length - 1"
+                                          " : Number(el.value) === Number(el.max)")
+                key = ("ArrowUp" if at_end else "ArrowDown") if control.evaluate("el => el.tagName") == "SELECT" \
+                    else ("ArrowLeft" if at_end else "ArrowRight")
+                page.keyboard.press(key)
+                page.wait_for_function(f"([el, b]) => ({STATE})(el) !== b", arg=[fig.element_handle(), before],
+                                       timeout=5000)
+                summary, _ = __import__("json").loads(fig.evaluate(STATE))
+                first, _ = __import__("json").loads(before)
+                assert summary != first, f"{label}: the summary sentence did not change"
+                output = fig.locator(f"output[for='{label}']")
+                if output.count():
+                    assert output.inner_text() == control.get_attribute("aria-valuetext")
+        assert problems == [], f"{path}: " + "; ".join(problems)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_is_tied_to_its_title_and_summary(browser, site_url, path):
+    context, page, problems = open_page(browser, f"{site_url}/{path}")
+    try:
+        for i in range(page.locator("figure.explainer-figure").count()):
+            fig = page.locator("figure.explainer-figure").nth(i)
+            div = fig.locator("div.plotly-graph-div")
+            assert div.get_attribute("role") == "img"
+            ids = div.get_attribute("aria-describedby").split()
+            assert all(page.locator(f"#{x}").inner_text().strip() for x in ids)
+            assert fig.locator("figcaption").inner_text().strip()
+            assert fig.locator(".explainer-summary").get_attribute("aria-live") == "polite"
+    finally:
+        context.close()
+
+
+# --- links to a scenario (every control's value in the URL fragment) ------------------------
+CH1 = "book/01_decision_rules.html"
+PASS = "decision-rules-pass"
+
+
+def _y(page, name, trace=0):
+    return page.locator(f"#{name}").evaluate(f"gd => Array.from(gd._fullData[{trace}].y)")
+
+
+def test_moving_a_control_writes_the_scenario_into_the_url(browser, site_url):
     context, page, problems = open_page(browser, f"{site_url}/{CH1}")
     try:
         _wait_ready(page)
-        chart = page.locator("div.plotly-graph-div").first
-        chart.scroll_into_view_if_needed()
-        box = chart.locator(".slider-rail-touch-rect").first.bounding_box()
-        page.mouse.click(box["x"] + 2, box["y"] + box["height"] / 2)  # the first step: 0.80
-        page.wait_for_function("location.hash.includes('decision-rules-accept=0.80')", timeout=5000)
+        page.locator(f"#{PASS}-accept").focus()
+        page.keyboard.press("Home")  # the first value: 0.80
+        page.wait_for_function(f"location.hash.includes('{PASS}.accept=0.80')", timeout=5000)
+        assert f"{PASS}.correlation=0.00" in page.evaluate("location.hash")  # every control is carried
         assert problems == [], problems
     finally:
         context.close()
 
 
-def test_opening_a_scenario_url_sets_the_slider_and_the_chart(browser, site_url):
-    context, page, problems = open_page(browser, f"{site_url}/{CH1}#decision-rules-accept=0.90")
+def test_opening_a_scenario_url_sets_the_controls_and_the_chart_and_scrolls_to_it(browser, site_url):
+    url = f"{site_url}/{CH1}#{PASS}.accept=0.90&{PASS}.correlation=0.00"
+    context, page, problems = open_page(browser, url)
     try:
         _wait_ready(page)
-        chart = page.locator("div.plotly-graph-div").first
-        page.wait_for_function(
-            "el => el.layout.sliders[0].steps[el.layout.sliders[0].active].label === '0.90'",
-            arg=chart.element_handle(), timeout=5000)
-        shown = chart.evaluate("gd => Array.from(gd.data[0].y)")
-        expected = chart.evaluate("gd => Array.from(gd.layout.sliders[0].steps[gd.layout.sliders[0].active].args[0].y[0])")
-        assert shown == expected
-        assert abs(shown[31] - 0.9**32) < 1e-9  # consensus among 32 members at p = 0.90
+        page.wait_for_function(f"document.getElementById('{PASS}-accept-value').textContent === '0.90'", timeout=5000)
+        page.wait_for_function(f"Math.abs(document.getElementById('{PASS}')._fullData[0].y[31] - 0.9 ** 32) < 1e-6",
+                               timeout=5000)
+        assert "0.90" in page.locator(f"#{PASS}-summary").inner_text()
+        top = page.locator(f"#fig-{PASS}").evaluate("el => el.getBoundingClientRect().top")
+        assert abs(top) < 200, f"the page did not scroll to the chart (top at {top})"
         assert problems == [], problems
     finally:
         context.close()
 
 
-@pytest.mark.parametrize("fragment", ["#decision-rules-accept=0.555", "#decision-rules-accept=%E0%A4%A",
+@pytest.mark.parametrize("fragment", [f"#{PASS}.accept=0.555", f"#{PASS}.accept=%E0%A4%A", f"#{PASS}.nope=1",
                                       "#nonsense", "#=&&=x", "#what-the-rules-are"])
 def test_unknown_or_malformed_fragments_are_ignored(browser, site_url, fragment):
     context, page, problems = open_page(browser, f"{site_url}/{CH1}{fragment}")
     try:
         _wait_ready(page)
-        chart = page.locator("div.plotly-graph-div").first
-        label = chart.evaluate("gd => gd.layout.sliders[0].steps[gd.layout.sliders[0].active].label")
-        assert label == "0.97"  # the default
+        assert page.locator(f"#{PASS}-accept-value").inner_text() == "0.97"  # the default
+        assert abs(_y(page, PASS)[31] - 0.97 ** 32) < 1e-6
+        assert problems == [], problems
+    finally:
+        context.close()
+
+
+def test_a_section_anchor_still_works_beside_the_scenarios(browser, site_url):
+    context, page, problems = open_page(browser, f"{site_url}/{CH1}#what-the-rules-are")
+    try:
+        _wait_ready(page)
+        top = page.locator("#what-the-rules-are").evaluate("el => el.getBoundingClientRect().top")
+        assert abs(top) < 200
+        assert problems == [], problems
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_chart_scenario_round_trips_through_the_url(browser, site_url, path):
+    """On every page, moving each chart's last control writes every control into the URL, and
+    that URL restores the same summaries."""
+    context, page, problems = open_page(browser, f"{site_url}/{path}")
+    try:
+        figures = page.locator(FIGURES)
+        if figures.count() == 0:
+            return
+        _wait_ready(page)
+        summaries = []
+        for f in range(figures.count()):
+            fig = figures.nth(f)
+            control = fig.locator("[data-control]").last
+            control.focus()
+            page.keyboard.press("End" if control.evaluate("el => el.tagName") != "SELECT" else "ArrowDown")
+            name = fig.get_attribute("data-chart")
+            page.wait_for_function("s => location.hash.includes(s)", arg=f"{name}.", timeout=5000)
+            summaries.append(fig.locator(".explainer-summary").inner_text())
+        url = page.url
+        assert problems == [], problems
+    finally:
+        context.close()
+    context, page, problems = open_page(browser, url)
+    try:
+        _wait_ready(page)
+        figures = page.locator(FIGURES)
+        for f, expected in enumerate(summaries):
+            page.wait_for_function("([el, s]) => el.querySelector('.explainer-summary').textContent === s",
+                                   arg=[figures.nth(f).element_handle(), expected], timeout=5000)
         assert problems == [], problems
     finally:
         context.close()
@@ -159,7 +240,7 @@ def _luminance(rgb: str) -> float:
 def test_chart_text_follows_dark_mode(browser, site_url):
     context, page, problems = open_page(browser, f"{site_url}/{CH1}")
     try:
-        fill = "() => getComputedStyle(document.querySelector('div.plotly-graph-div .main-svg text.gtitle')).fill"
+        fill = "() => getComputedStyle(document.querySelector('div.plotly-graph-div .main-svg text.ytitle')).fill"
         page.evaluate("document.documentElement.dataset.theme = 'light'")
         light = page.evaluate(fill)
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
@@ -168,48 +249,6 @@ def test_chart_text_follows_dark_mode(browser, site_url):
 
         assert _luminance(light) < 100 and _luminance(dark) > 180, (light, dark)
         assert _luminance(bg) < 80, f"the theme's dark background is {bg}"
-        assert problems == [], problems
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_every_static_slider_round_trips_through_the_url(browser, site_url, path):
-    """On every page, each slider chart writes its step into the URL, and that URL restores it."""
-    context, page, problems = open_page(browser, f"{site_url}/{path}")
-    try:
-        charts = page.locator("div.plotly-graph-div")
-        indices = _slider_charts(page)
-        if not indices:
-            return
-        _wait_ready(page)
-        wanted = {}
-        for i in indices:
-            chart = charts.nth(i)
-            name = chart.evaluate("gd => gd.layout.sliders[0].name")
-            assert name, f"slider of chart {i} on {path} has no name, so no link can carry it"
-            chart.scroll_into_view_if_needed()
-            box = chart.locator(".slider-rail-touch-rect").first.bounding_box()
-            n, active = chart.evaluate("gd => [gd.layout.sliders[0].steps.length, gd.layout.sliders[0].active || 0]")
-            target = 0 if active == n - 1 else n - 1  # a step other than the one shown
-            x = box["x"] + (2 if target == 0 else box["width"] - 2)
-            page.mouse.click(x, box["y"] + box["height"] / 2)
-            label = chart.evaluate(f"gd => String(gd.layout.sliders[0].steps[{target}].label)")
-            page.wait_for_function("s => decodeURIComponent(location.hash).includes(s)", arg=f"{name}={label}",
-                                   timeout=5000)
-            wanted[i] = (name, label)
-        url = page.url
-        assert problems == [], problems
-    finally:
-        context.close()
-    context, page, problems = open_page(browser, url)
-    try:
-        _wait_ready(page)
-        charts = page.locator("div.plotly-graph-div")
-        for i, (name, label) in wanted.items():
-            page.wait_for_function(
-                "([el, l]) => String(el.layout.sliders[0].steps[el.layout.sliders[0].active].label) === l",
-                arg=[charts.nth(i).element_handle(), label], timeout=5000)
         assert problems == [], problems
     finally:
         context.close()

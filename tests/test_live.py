@@ -121,7 +121,7 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
         # every live panel: move its first slider one step with the keyboard, check the figure
-        panels = page.locator(".jp-OutputArea .widget-vbox:has(.js-plotly-plot)")
+        panels = page.locator(".jp-OutputArea .widget-vbox:has(.js-plotly-plot):has(.noUi-handle)")
         n = panels.count()
         assert n >= 1, f"no live panel rendered in {name}"
         for i in range(n):

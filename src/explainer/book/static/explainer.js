@@ -97,7 +97,10 @@
       if (ticket !== self.pending) return null;  // a later move supersedes this one
       var done = self.draw();
       if (write) writeFragment();
-      return done;
+      return Promise.resolve(done).then(function () {
+        // for the benchmark and the tests: the new picture is in the DOM (painted next frame)
+        self.el.dispatchEvent(new CustomEvent("explainer:drawn"));
+      });
     }).catch(function (e) {
       self.summary.textContent = "This chart's other settings could not be loaded (" + e.message + ").";
     });
