@@ -226,7 +226,7 @@ def test_other_error_paths():
         ar.trajectory([-1.0, 2.0], P)
     with pytest.raises(ValueError, match="t must be a non-empty"):
         ar.trajectory([], P)
-    with pytest.raises(ValueError, match="t must be a sequence"):
+    with pytest.raises(ValueError, match="t must hold only numbers"):
         ar.trajectory(["soon"], P)
     with pytest.raises(ValueError, match="x0 must be a finite number"):
         ar.trajectory([1.0], P, x0=float("nan"))

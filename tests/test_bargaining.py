@@ -159,7 +159,7 @@ def test_other_error_paths():
         bg.utilities(V, 1.5, 0.0)
     with pytest.raises(ValueError, match="l must lie in"):
         bg.utilities(V, 0.5, -0.1)
-    with pytest.raises(ValueError, match="w and l must be numbers"):
+    with pytest.raises(ValueError, match="w must be an array of numbers"):
         bg.utilities(V, "all", 0.0)
     with pytest.raises(ValueError, match="valuations must be"):
         bg.nash_solution({"v_pw": 8})

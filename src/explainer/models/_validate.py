@@ -59,11 +59,11 @@ def array(values: ArrayLike, name: str, ndim: int | tuple[int, ...] = 1, allow_e
         raise ValueError(f"{name} must hold only numbers, not {what}; got {values!r}")
     arr = raw.astype(float)
     dims = (ndim,) if isinstance(ndim, int) else ndim
+    want = " or ".join(f"{d}-D" for d in dims)
     if arr.ndim not in dims:
-        want = " or ".join(f"{d}-D" for d in dims)
         raise ValueError(f"{name} must be {want}, got shape {arr.shape}")
     if arr.size == 0 and not allow_empty:
-        raise ValueError(f"{name} must not be empty, got shape {arr.shape}")
+        raise ValueError(f"{name} must be a non-empty {want} array, got shape {arr.shape}")
     return arr
 
 
@@ -78,9 +78,9 @@ def finite_array(values: ArrayLike, name: str, ndim: int | tuple[int, ...] = 1) 
     return arr
 
 
-def unit(values: ArrayLike, name: str) -> np.ndarray:
-    """A number or an array (any shape, non-empty) of numbers in [0, 1], as a float array."""
-    arr = array(values, name, ndim=(0, 1, 2, 3))
+def unit(values: ArrayLike, name: str, ndim: int | tuple[int, ...] = (0, 1)) -> np.ndarray:
+    """A number or a non-empty array (of ``ndim`` dimensions) of numbers in [0, 1], as floats."""
+    arr = array(values, name, ndim=ndim)
     bad = ~np.isfinite(arr) | (arr < 0.0) | (arr > 1.0)
     if bad.any():
         first = arr[bad].flat[0] if arr.ndim else arr.item()
@@ -93,6 +93,20 @@ def choice(value: str, name: str, options: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in options:
         raise ValueError(f"{name} must be one of {', '.join(options)}; got {value!r}")
     return value
+
+
+def fields(obj: object, probabilities: tuple[str, ...] = (), counts: dict[str, int] | None = None,
+           positives: tuple[str, ...] = (), choices: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Check a dataclass's fields on construction (``__post_init__``): each named field must be a
+    probability, a whole number >= its minimum, a finite number > 0, or one of its choices."""
+    for name in probabilities:
+        probability(getattr(obj, name), name)
+    for name, minimum in (counts or {}).items():
+        count(getattr(obj, name), name, minimum)
+    for name in positives:
+        positive(getattr(obj, name), name)
+    for name, options in (choices or {}).items():
+        choice(getattr(obj, name), name, options)
 
 
 def probability(value: float, name: str) -> float:

@@ -174,6 +174,10 @@ class Defaults:
 
     profile: int = 0
 
+    def __post_init__(self) -> None:
+        if check.count(self.profile, "profile") >= len(PROFILES):
+            raise ValueError(f"profile must be in [0, {len(PROFILES) - 1}], got {self.profile}")
+
     @property
     def credences(self) -> dict[str, float]:
         return dict(PROFILES[self.profile].credences)
@@ -198,6 +202,14 @@ def node(key: str) -> Node:
     return _BY_KEY[key]
 
 
+def _node_tuple(nodes: Sequence[Node]) -> tuple[Node, ...]:
+    """``nodes`` as a tuple after checking that it is a non-empty sequence of :class:`Node`."""
+    if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Sequence) or not nodes \
+            or not all(isinstance(n, Node) for n in nodes):
+        raise ValueError(f"nodes must be a non-empty sequence of argument.Node, got {nodes!r}"[:300])
+    return tuple(nodes)
+
+
 def validate_map(nodes: Sequence[Node] = NODES) -> tuple[str, ...]:
     """Check that ``nodes`` form a valid argument map and return them in topological order.
 
@@ -210,6 +222,7 @@ def validate_map(nodes: Sequence[Node] = NODES) -> tuple[str, ...]:
     ValueError
         Naming the first problem found.
     """
+    nodes = _node_tuple(nodes)
     keys = [n.key for n in nodes]
     if len(set(keys)) != len(keys):
         dup = next(k for k in keys if keys.count(k) > 1)
@@ -285,6 +298,9 @@ def credence_vector(credences: Mapping[str, float] | Sequence[float],
     ValueError
         If a premise is missing or unknown, a value is outside [0, 1], or the length is wrong.
     """
+    if isinstance(premises, (str, bytes)) or not isinstance(premises, Sequence) or not premises \
+            or not all(isinstance(k, str) for k in premises):
+        raise ValueError(f"premises must be a non-empty sequence of premise keys, got {premises!r}")
     if isinstance(credences, Mapping):
         unknown = [k for k in credences if k not in premises]
         if unknown:
@@ -355,7 +371,7 @@ def node_probabilities(credences: Mapping[str, float] | Sequence[float],
     With two premises of credence 0.5 under an AND gate the conclusion has probability 0.25;
     under an OR gate, 0.75.
     """
-    premises, order, table, matrix = _structure(tuple(nodes))
+    premises, order, table, matrix = _structure(_node_tuple(nodes))
     p = credence_vector(credences, premises)
     weights = np.prod(np.where(table, p, 1.0 - p), axis=1)
     probs = weights @ matrix
@@ -397,7 +413,7 @@ def swings(credences: Mapping[str, float] | Sequence[float],
     ValueError
         If the map or the credences are invalid.
     """
-    premises, order, table, matrix = _structure(tuple(nodes))
+    premises, order, table, matrix = _structure(_node_tuple(nodes))
     p = credence_vector(credences, premises)
     (final,) = [n.key for n in nodes if n.role == "conclusion"]
     holds = matrix[:, order.index(final)]  # the conclusion's truth in every assignment
@@ -456,7 +472,7 @@ def comonotone_probability(credences: Mapping[str, float] | Sequence[float],
     Nelsen, R. B. (2006). *An Introduction to Copulas*, 2nd ed., Springer (comonotonicity and
     the Fréchet–Hoeffding bounds).
     """
-    premises, order, _, _ = _structure(tuple(nodes))
+    premises, order, _, _ = _structure(_node_tuple(nodes))
     by_key = {n.key: n for n in nodes}
     p = credence_vector(credences, premises)
     (final,) = [n.key for n in nodes if n.role == "conclusion"]

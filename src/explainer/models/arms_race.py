@@ -60,7 +60,7 @@ TODAY = 100.0
 
 
 def _finite(value: float, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     return float(value)
 
@@ -119,6 +119,13 @@ class Defaults:
     y0: float = TODAY
     years: float = 20.0
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.status_quo, Params):
+            raise ValueError(f"status_quo must be an arms_race.Params, got {self.status_quo!r}")
+        for name in ("deal_g", "deal_h", "cap", "x0", "y0"):
+            _finite(getattr(self, name), name)
+        check.positive(self.years, "years")
+
 
 DEFAULTS = Defaults()
 
@@ -139,13 +146,8 @@ def _params(params: Params) -> Params:
 
 
 def _times(t: ArrayLike) -> np.ndarray:
-    try:
-        arr = np.atleast_1d(np.asarray(t, dtype=float))
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"t must be a sequence of times in years, got {t!r}") from exc
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"t must be a non-empty 1-D sequence of times, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+    arr = np.atleast_1d(check.finite_array(t, "t", ndim=(0, 1)))
+    if np.any(arr < 0):
         raise ValueError(f"t must hold finite times >= 0 (years from today), got {arr!r}")
     return arr
 
@@ -354,7 +356,8 @@ def capped_equilibrium(params: Params, cap_x: float = math.inf, cap_y: float = m
 
 
 def _cap(value: float, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or math.isnan(value):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or math.isnan(value) \
+            or value == -math.inf:
         raise ValueError(f"{name} must be a number (or math.inf for no cap), got {value!r}")
     return float(value)
 
@@ -474,7 +477,9 @@ def years_to_reach(level: float, t: ArrayLike, path: ArrayLike) -> float:
     """
     lv = _finite(level, "level")
     times = _times(t)
-    y = np.asarray(path, dtype=float)
+    if np.any(np.diff(times) < 0):
+        raise ValueError(f"t must be increasing, got {times!r}")
+    y = check.finite_array(path, "path")
     if y.shape != times.shape:
         raise ValueError(f"path must have one value per time ({times.size}), got shape {y.shape}")
     above = np.flatnonzero(y >= lv)

@@ -52,12 +52,14 @@ from typing import NamedTuple
 
 import numpy as np
 
+from . import _validate as check
+
 #: Corners of the deal square, in order around it: (w, l).
 SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
 
 
 def _number(value: float, name: str, minimum: float | None = None) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value!r}")
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value!r}")
@@ -104,6 +106,10 @@ class Defaults:
 
     valuations: Valuations = Valuations(v_pw=8.0, c_pl=10.0, c_rw=5.0, v_rl=9.0, d_p=0.0, d_r=0.0)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.valuations, Valuations):
+            raise ValueError(f"valuations must be a bargaining.Valuations, got {self.valuations!r}")
+
 
 DEFAULTS = Defaults()
 
@@ -126,14 +132,8 @@ def _vals(valuations: Valuations) -> Valuations:
 
 
 def _deal_arrays(w, l) -> tuple[np.ndarray, np.ndarray]:
-    try:
-        wa = np.asarray(w, dtype=float)
-        la = np.asarray(l, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"w and l must be numbers in [0, 1], got {w!r}, {l!r}") from exc
-    for name, arr in (("w", wa), ("l", la)):
-        if not np.all(np.isfinite(arr)) or np.any(arr < 0.0) or np.any(arr > 1.0):
-            raise ValueError(f"{name} must lie in [0, 1], got {arr!r}")
+    wa = check.unit(w, "w", ndim=(0, 1, 2))  # a grid of deals is 2-D
+    la = check.unit(l, "l", ndim=(0, 1, 2))
     return wa, la
 
 
@@ -357,6 +357,8 @@ def no_deal_region(valuations: Valuations, box: tuple[float, float, float, float
     numpy.ndarray, shape (k, 2)
         A polygon (not necessarily convex), in order.
     """
+    if not isinstance(box, (tuple, list, np.ndarray)) or len(box) != 4:
+        raise ValueError(f"box must be (x_min, x_max, y_min, y_max), got {box!r}")
     x0, x1, y0, y1 = (_number(b, "box") for b in box)
     if not (x0 < x1 and y0 < y1):
         raise ValueError(f"box must be (x_min, x_max, y_min, y_max) with min < max, got {box!r}")

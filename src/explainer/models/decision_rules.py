@@ -88,6 +88,14 @@ class Defaults:
     holdouts: int = 2
     holdout_delay: float = 240.0
 
+    def __post_init__(self) -> None:
+        check.fields(self, probabilities=("accept",), counts={"members": 1, "ratifying_members": 1, "holdouts": 0})
+        if check.probability(self.correlation, "correlation") > MAX_CORRELATION:
+            raise ValueError(f"correlation must be at most {MAX_CORRELATION}, got {self.correlation!r}")
+        check.positive(self.holdout_delay, "holdout_delay", allow_zero=True)
+        if self.holdouts > self.ratifying_members:
+            raise ValueError(f"holdouts ({self.holdouts}) cannot exceed ratifying_members ({self.ratifying_members})")
+
 
 DEFAULTS = Defaults()
 
@@ -810,8 +818,8 @@ def full_ratification_cdf(
     ValueError
         For a negative time, a non-positive mean, or more holdouts than members.
     """
-    t = np.asarray(days, dtype=float)
-    if t.ndim > 1 or (t.size and (~np.isfinite(t) | (t < 0)).any()):
+    t = check.finite_array(days, "days", ndim=(0, 1))
+    if (t < 0).any():
         raise ValueError(f"days must be a 1-D sequence of finite times >= 0, got {days!r}")
     members = check.count(members, "members", minimum=1)
     mean_days = check.positive(mean_days, "mean_days")
@@ -885,10 +893,12 @@ def slowest_member(days_by_member: Mapping[str, float]) -> Slowest:
     ValueError
         If the mapping is empty or a time is negative or missing.
     """
+    if not isinstance(days_by_member, Mapping):
+        raise ValueError(f"days_by_member must map each member to a time, got {days_by_member!r}")
     if not days_by_member:
         raise ValueError("days_by_member must name at least one member")
     for member, d in days_by_member.items():
-        if d is None or not np.isfinite(d) or d < 0:
+        if check.finite(d, f"days_by_member[{member!r}]") < 0:
             raise ValueError(f"days_by_member[{member!r}] must be a time >= 0, got {d!r}")
     member = max(days_by_member, key=lambda m: days_by_member[m])
     return Slowest(member, float(days_by_member[member]))
@@ -896,8 +906,8 @@ def slowest_member(days_by_member: Mapping[str, float]) -> Slowest:
 
 def cumulative_approvals(days: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """Step-chart coordinates: sorted approval times and how many members had approved by then."""
-    t = np.asarray(days, dtype=float)
-    if t.ndim != 1 or t.size == 0 or (~np.isfinite(t) | (t < 0)).any():
+    t = check.finite_array(days, "days")
+    if (t < 0).any():
         raise ValueError(f"days must be a non-empty 1-D sequence of times >= 0, got {days!r}")
     t = np.sort(t)
     return t, np.arange(1, t.size + 1)

@@ -137,6 +137,16 @@ class Defaults:
     entrapment: float = 0.1
     theory: str = "bandwagoning"
 
+    def __post_init__(self) -> None:
+        check.fields(self, probabilities=("drawdown", "asia", "floor", "ceiling", "asia_weight", "threat",
+                                          "self_help", "pact_reliability", "balance_cost",
+                                          "accommodation_cost", "entrapment"),
+                     positives=("tripwire_scale",), choices={"theory": THEORIES})
+        if self.tripwire_scale > MAX_TRIPWIRE_SCALE:
+            raise ValueError(f"tripwire_scale must be at most {MAX_TRIPWIRE_SCALE:g}, got {self.tripwire_scale!r}")
+        if self.floor > self.ceiling:
+            raise ValueError(f"floor ({self.floor!r}) must not exceed ceiling ({self.ceiling!r})")
+
     def as_dict(self) -> dict[str, float | str]:
         """The defaults as keyword arguments."""
         return asdict(self)
@@ -161,19 +171,10 @@ LABELS: dict[str, str] = {
 }
 
 
-def _unit(value: ArrayLike, name: str) -> np.ndarray:
-    """A scalar or array of numbers in [0, 1], as a float array; a bad one names ``name``."""
-    if isinstance(value, bool | np.bool_):
-        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}")
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{name} must be a number in [0, 1], got {value!r}") from exc
-    bad = ~np.isfinite(arr) | (arr < 0.0) | (arr > 1.0)
-    if bad.any():
-        first = arr[bad].flat[0] if arr.ndim else arr.item()
-        raise ValueError(f"{name} must lie in [0, 1], got {first!r}")
-    return arr
+def _unit(value: ArrayLike, name: str, ndim: tuple[int, ...] = (0, 1)) -> np.ndarray:
+    """A number or a non-empty 1-D array of numbers in [0, 1], as a float array; a bad one
+    (string, bool, None, NaN, infinity, empty, 2-D) names ``name``."""
+    return check.unit(value, name, ndim=ndim)
 
 
 def _out(arr: np.ndarray) -> float | np.ndarray:
@@ -259,14 +260,22 @@ def credibility(
     Schelling (1960, 1966) on commitment and the tripwire; the Asia term encodes the article's
     claim that the US "return to Asia" weakens the commitment (an assumption, not a finding).
     """
-    d = _unit(drawdown, "drawdown")
-    a = _unit(asia, "asia")
+    return _credibility(_unit(drawdown, "drawdown"), _unit(asia, "asia"), floor, ceiling,
+                        tripwire_scale, asia_weight)
+
+
+def _credibility(d: np.ndarray, a: np.ndarray, floor: float, ceiling: float, tripwire_scale: float,
+                 asia_weight: float) -> float | np.ndarray:
+    """:func:`credibility` for checked arrays of any shape (they broadcast: a grid is 2-D)."""
     lo = check.probability(floor, "floor")
     hi = check.probability(ceiling, "ceiling")
     if lo > hi:
         raise ValueError(f"floor ({lo!r}) must not exceed ceiling ({hi!r})")
     w = check.probability(asia_weight, "asia_weight")
-    t = np.asarray(tripwire(1.0 - d, tripwire_scale))
+    s = check.positive(tripwire_scale, "tripwire_scale")
+    if s > MAX_TRIPWIRE_SCALE:
+        raise ValueError(f"tripwire_scale must be at most {MAX_TRIPWIRE_SCALE:g}, got {s!r}")
+    t = np.expm1(-(1.0 - d) / s) / np.expm1(-1.0 / s)
     return _out(lo + (hi - lo) * t * (1.0 - w * a))
 
 
@@ -336,7 +345,14 @@ def accommodation_advantage(
     ----------
     Walt (1985, 1987) on balancing and bandwagoning; Snyder (1984) on abandonment and entrapment.
     """
-    c = _unit(credibility, "credibility")
+    return _advantage(_unit(credibility, "credibility"), theory, threat, self_help, pact_reliability,
+                      balance_cost, accommodation_cost, entrapment, _unit(asia, "asia"))
+
+
+def _advantage(c: np.ndarray, theory: str, threat: float, self_help: float, pact_reliability: float,
+               balance_cost: float, accommodation_cost: float, entrapment: float,
+               a: np.ndarray) -> float | np.ndarray:
+    """:func:`accommodation_advantage` for checked arrays of any shape (a grid is 2-D)."""
     theory = _theory(theory)
     th = check.probability(threat, "threat")
     e = check.probability(self_help, "self_help")
@@ -344,19 +360,13 @@ def accommodation_advantage(
     k = check.probability(balance_cost, "balance_cost")
     q = check.probability(accommodation_cost, "accommodation_cost")
     eps = check.probability(entrapment, "entrapment")
-    a = _unit(asia, "asia")
     trap = eps * a if theory == "snyder" else 0.0 * a
     return _out((k - q) + th * ((1.0 - c) * (1.0 - e) - (1.0 - r)) + trap)
 
 
 def best_response(advantage: ArrayLike) -> str | np.ndarray:
     """``"accommodate"`` where the advantage is positive, ``"balance"`` otherwise (ties balance)."""
-    try:
-        arr = np.asarray(advantage, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"advantage must be a number, got {advantage!r}") from exc
-    if (~np.isfinite(arr)).any():
-        raise ValueError(f"advantage must be finite, got {advantage!r}")
+    arr = check.finite_array(advantage, "advantage", ndim=(0, 1))
     out = np.where(arr > 0.0, "accommodate", "balance")
     return str(out) if out.ndim == 0 else out
 
@@ -425,13 +435,11 @@ def advantage_grid(
     unknown = set(params) - allowed
     if unknown:
         raise ValueError(f"unknown parameter(s): {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(allowed))}")
-    d = _unit(drawdown, "drawdown")
-    a = _unit(asia, "asia")
-    if d.ndim != 1 or a.ndim != 1 or d.size == 0 or a.size == 0:
-        raise ValueError("drawdown and asia must be non-empty 1-D grids")
+    d = _unit(drawdown, "drawdown", ndim=(1,))
+    a = _unit(asia, "asia", ndim=(1,))
     p = {**{k: v for k, v in DEFAULTS.as_dict().items() if k in allowed}, **params}
-    cred = credibility(d[None, :], a[:, None], p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"])
-    return np.asarray(accommodation_advantage(
+    cred = _credibility(d[None, :], a[:, None], p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"])
+    return np.asarray(_advantage(
         cred, theory, p["threat"], p["self_help"], p["pact_reliability"], p["balance_cost"],
         p["accommodation_cost"], p["entrapment"], a[:, None] + 0.0 * d[None, :],
     ))
@@ -439,9 +447,7 @@ def advantage_grid(
 
 def accommodation_share(grid: ArrayLike) -> float:
     """Share of a grid of ``Δ`` values where accommodating is the best response (``Δ > 0``)."""
-    arr = np.asarray(grid, dtype=float)
-    if arr.size == 0 or (~np.isfinite(arr)).any():
-        raise ValueError("grid must be a non-empty array of finite values")
+    arr = check.finite_array(grid, "grid", ndim=(1, 2))
     return float((arr > 0).mean())
 
 

@@ -52,6 +52,8 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike
 
+from . import _validate as check
+
 #: The Hague commitment (25 June 2025), in percent of GDP, and its deadline.
 HAGUE_CORE = 3.5
 HAGUE_RELATED = 1.5
@@ -61,6 +63,22 @@ HAGUE_YEAR = 2035
 POLAND_2025_NATO = 4.48
 #: The target set with the 2022 Homeland Defence Act: 250,000 professional + 50,000 Territorial Defence.
 TROOP_TARGET = 300_000
+
+
+def _number(value: float, name: str, low: float, high: float) -> float:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    if not low <= float(value) <= high:
+        raise ValueError(f"{name} must lie in [{low:g}, {high:g}], got {value!r}")
+    return float(value)
+
+
+def _year(value: int, name: str) -> int:
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise ValueError(f"{name} must be a whole year, got {value!r}")
+    if not 1900 <= int(value) <= 2100:
+        raise ValueError(f"{name} must be a year between 1900 and 2100, got {value!r}")
+    return int(value)
 
 
 @dataclass(frozen=True)
@@ -86,6 +104,17 @@ class Defaults:
     start_troops: float = 200_000.0
     target_troops: float = float(TROOP_TARGET)
     troop_cap: float = 250_000.0
+
+    def __post_init__(self) -> None:
+        for name in ("start_year", "end_year", "target_year", "cap_from"):
+            _year(getattr(self, name), name)
+        for name in ("start_share", "target_share", "cap_share"):
+            _number(getattr(self, name), name, 0.0, 20.0)
+        _number(self.gdp_growth, "gdp_growth", -10.0, 15.0)
+        if _number(self.depreciation, "depreciation", 0.0, 100.0) == 0.0:
+            raise ValueError("depreciation must be above 0, got 0.0")
+        for name in ("start_troops", "target_troops", "troop_cap"):
+            _number(getattr(self, name), name, 0.0, 2e6)
 
 
 DEFAULTS = Defaults()
@@ -120,30 +149,9 @@ class TroopPath(NamedTuple):
 # ---------------------------------------------------------------------------------------------
 # Checks
 # ---------------------------------------------------------------------------------------------
-def _number(value: float, name: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, got {value!r}")
-    if not low <= float(value) <= high:
-        raise ValueError(f"{name} must lie in [{low:g}, {high:g}], got {value!r}")
-    return float(value)
-
-
-def _year(value: int, name: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise ValueError(f"{name} must be a whole year, got {value!r}")
-    if not 1900 <= int(value) <= 2100:
-        raise ValueError(f"{name} must be a year between 1900 and 2100, got {value!r}")
-    return int(value)
-
-
 def _years(years: ArrayLike) -> np.ndarray:
-    try:
-        arr = np.asarray(years, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"years must be a 1-D sequence of years, got {years!r}") from exc
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"years must be a non-empty 1-D sequence, got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)) or np.any(np.diff(arr) <= 0):
+    arr = check.finite_array(years, "years")
+    if np.any(np.diff(arr) <= 0):
         raise ValueError("years must be finite and strictly increasing")
     return arr
 
@@ -225,7 +233,7 @@ def apply_cap(years: ArrayLike, values: ArrayLike, cap: float, cap_from: int) ->
         If ``cap`` is negative or ``values`` does not match ``years``.
     """
     t = _years(years)
-    v = np.asarray(values, dtype=float)
+    v = check.finite_array(values, "values")
     if v.shape != t.shape:
         raise ValueError(f"values must have one entry per year ({t.size}), got shape {v.shape}")
     c = _number(cap, "cap", 0.0, np.inf)
@@ -236,7 +244,7 @@ def apply_cap(years: ArrayLike, values: ArrayLike, cap: float, cap_from: int) ->
 def binding_year(years: ArrayLike, values: ArrayLike, cap: float, cap_from: int) -> int | None:
     """The first year from ``cap_from`` on in which ``values`` exceed ``cap``; None if never."""
     t = _years(years)
-    v = np.asarray(values, dtype=float)
+    v = check.finite_array(values, "values")
     if v.shape != t.shape:
         raise ValueError(f"values must have one entry per year ({t.size}), got shape {v.shape}")
     c = _number(cap, "cap", 0.0, np.inf)
@@ -262,8 +270,8 @@ def capital_stock(spending: ArrayLike, depreciation: float) -> np.ndarray:
     ValueError
         If ``depreciation`` is outside (0, 100] or ``spending`` is empty or negative.
     """
-    s = np.asarray(spending, dtype=float)
-    if s.ndim != 1 or s.size == 0 or not np.all(np.isfinite(s)) or np.any(s < 0):
+    s = check.finite_array(spending, "spending")
+    if np.any(s < 0):
         raise ValueError("spending must be a non-empty 1-D sequence of non-negative numbers")
     d = _number(depreciation, "depreciation", 0.0, 100.0) / 100.0
     if d == 0.0:
@@ -315,6 +323,7 @@ def spending_path(gdp_growth: float = DEFAULTS.gdp_growth, start_share: float = 
         If any argument is out of range (each check names the argument).
     """
     years = horizon(start_year, end_year)
+    _number(gdp_growth, "gdp_growth", -10.0, 15.0)
     gdp = gdp_index(years, gdp_growth, start_year)
     share = share_path(years, start_share, target_share, start_year, target_year)
     if cap_share is None:

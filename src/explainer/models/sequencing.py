@@ -57,6 +57,9 @@ class Defaults:
     black_sea: float = 0.50
     without_core: float = 0.0
 
+    def __post_init__(self) -> None:
+        check.fields(self, probabilities=("core", "arctic_baltic", "black_sea", "without_core"))
+
     @property
     def conditional(self) -> tuple[float, float, float]:
         """The three conditional probabilities in the chain's order."""
@@ -223,7 +226,17 @@ def required_stage_probability(target: float, stages: int) -> float:
 
 
 def stage_labels(names: Sequence[str] | None = None, n: int = 3) -> tuple[str, ...]:
-    """Names for ``n`` stages: the article's three by default."""
+    """Names for ``n`` stages: the article's three by default.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not a whole number >= 1, or ``names`` is not a sequence of ``n`` strings.
+    """
+    n = check.count(n, "n", minimum=1)
+    if names is not None and (isinstance(names, str) or not isinstance(names, Sequence)
+                              or not all(isinstance(x, str) for x in names)):
+        raise ValueError(f"names must be a sequence of strings, one per stage, got {names!r}")
     if names is None:
         if n > len(STAGES):
             return tuple(f"Stage {k + 1}" for k in range(n))

@@ -85,30 +85,31 @@ class Defaults:
     horizon: int = 30
     reversal: Reversal = "continuing_consent"
 
+    def __post_init__(self) -> None:
+        check.fields(self, probabilities=("accept", "defect", "spoiler_defect"),
+                     counts={"members": 1, "spoilers": 0, "horizon": 1}, choices={"reversal": REVERSALS})
+        if self.spoilers > self.members:
+            raise ValueError(f"spoilers ({self.spoilers}) cannot exceed members ({self.members})")
+
 
 DEFAULTS = Defaults()
 
 
 def _rule(rule: str) -> str:
-    if rule not in RULES:
+    if not isinstance(rule, str) or rule not in RULES:
         raise ValueError(f"rule must be one of {', '.join(RULES)}; got {rule!r}")
     return rule
 
 
 def _reversal(reversal: str) -> str:
-    if reversal not in REVERSALS:
+    if not isinstance(reversal, str) or reversal not in REVERSALS:
         raise ValueError(f"reversal must be one of {', '.join(REVERSALS)}; got {reversal!r}")
     return reversal
 
 
 def _years(years: ArrayLike) -> np.ndarray:
-    try:
-        t = np.asarray(years, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"years must be a 1-D sequence of whole years >= 0, got {years!r}") from exc
-    if t.ndim != 1 or t.size == 0:
-        raise ValueError(f"years must be a non-empty 1-D sequence of whole years >= 0, got {years!r}")
-    bad = ~np.isfinite(t) | (t < 0) | (t != np.round(t))
+    t = check.finite_array(years, "years")
+    bad = (t < 0) | (t != np.round(t))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise ValueError(f"years must hold whole years >= 0; entry {i} is {t[i]!r}")
@@ -259,10 +260,18 @@ def survival_lines(distribution: ArrayLike, lines) -> np.ndarray:
     ValueError
         If ``distribution`` is not a 2-D table of probabilities, or for an unknown rule or reversal.
     """
-    dist = np.asarray(distribution, dtype=float)
-    if dist.ndim != 2 or dist.shape[1] < 2 or not np.isfinite(dist).all() or (dist < -1e-12).any():
+    dist = check.finite_array(distribution, "distribution", ndim=2)
+    if dist.shape[1] < 2 or (dist < -1e-12).any():
         raise ValueError(f"distribution must be a 2-D table of probabilities with N + 1 >= 2 columns, "
                          f"got shape {dist.shape}")
+    sums = dist.sum(axis=1)
+    off = np.flatnonzero(np.abs(sums - 1.0) > 1e-9)
+    if off.size:
+        raise ValueError(f"distribution must have rows that sum to 1 (one distribution per year); "
+                         f"row {int(off[0])} sums to {float(sums[off[0]])!r}")
+    if isinstance(lines, str) or not isinstance(lines, (list, tuple)) or not lines or not all(
+            isinstance(x, (list, tuple)) and len(x) == 2 for x in lines):
+        raise ValueError(f"lines must be a non-empty list of (rule, reversal) pairs, got {lines!r}")
     members = dist.shape[1] - 1
     # P(fewer than k turned) is the cumulative sum up to column k - 1 (thresholds are 1..N)
     columns = [reversal_threshold(members, rule, reversal) - 1 for rule, reversal in lines]
