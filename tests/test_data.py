@@ -98,3 +98,43 @@ def test_a_value_without_a_source_is_reported(tmp_path):
     _edit(path, 0, "source_url", "")
     with pytest.raises(data.DataError, match=r"defence_spending_gdp.csv: line 2, column 'source_url'"):
         data.defence_spending_gdp(tmp_path)
+
+
+# --- finding the data folder ----------------------------------------------------------------
+def test_the_data_folder_is_found_by_setting_not_by_the_package_path(tmp_path, monkeypatch):
+    """From a folder outside the book, with no setting, the loaders say how to point them."""
+    monkeypatch.delenv(data.DATA_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(data.DataError, match="EXPLAINER_DATA_DIR"):
+        data.nato_population()
+    monkeypatch.setenv(data.DATA_ENV, str(DATA))
+    assert len(data.nato_population()) == 32
+    monkeypatch.delenv(data.DATA_ENV)
+    data.set_data_dir(DATA)
+    try:
+        assert len(data.nato_population()) == 32
+    finally:
+        data.set_data_dir(None)
+    with pytest.raises(data.DataError, match="not the book's data folder"):
+        data.set_data_dir(tmp_path)
+
+
+def test_a_non_editable_install_runs_from_another_folder(tmp_path):
+    """``pip install .`` (not editable), imported from another folder, finds the data through the
+    environment variable; the source tree is not on the path."""
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "installed"
+    out = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                          str(DATA.parent)], capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    code = ("import explainer, explainer.data as d, explainer.figures.decision_rules as c;"
+            f"assert explainer.__file__.startswith({str(target)!r}), explainer.__file__;"
+            "print(len(d.nato_population()), c.pass_probability().sentence()[:4])")
+    env = {**os.environ, "PYTHONPATH": str(target), "EXPLAINER_DATA_DIR": str(DATA)}
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                         env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.split() == ["32", "With"]

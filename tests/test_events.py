@@ -23,7 +23,7 @@ def test_every_event_row_is_dated_and_sourced():
     assert events["date"].notna().all() and events["source_date"].notna().all()
     assert (events["source_date"] >= events["date"]).all()
     assert (events["source_date"] <= data.EDITION_DATE).all()
-    raw = pd.read_csv(data.DATA_DIR / "events_since_article.csv", dtype=str)
+    raw = pd.read_csv(data.data_dir_path() / "events_since_article.csv", dtype=str)
     for column in ("date", "source_date"):
         assert raw[column].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all(), column
 
@@ -51,7 +51,7 @@ def _latest_date_in_data() -> pd.Timestamp:
     """Recomputed independently of data.sources_read_date: every ISO date in every CSV of data/
     (except the book's own corrections log)."""
     latest = pd.Timestamp("1900-01-01")
-    for path in sorted(data.DATA_DIR.glob("*.csv")):
+    for path in sorted(data.data_dir_path().glob("*.csv")):
         if path.name == "ledger_corrections.csv":
             continue
         frame = pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -112,7 +112,7 @@ def test_corrections_log_matches_the_ledger():
 
 def test_corrections_log_rejects_a_verdict_that_disagrees_with_the_ledger(tmp_path):
     for name in ("claims.csv", "ledger_corrections.csv"):
-        (tmp_path / name).write_text((data.DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text((data.data_dir_path() / name).read_text(encoding="utf-8"), encoding="utf-8")
     text = (tmp_path / "ledger_corrections.csv").read_text(encoding="utf-8")
     (tmp_path / "ledger_corrections.csv").write_text(
         text.replace("C34,partly supported,supported", "C34,partly supported,false"), encoding="utf-8")
@@ -122,7 +122,7 @@ def test_corrections_log_rejects_a_verdict_that_disagrees_with_the_ledger(tmp_pa
 
 def test_corrections_log_rejects_an_unknown_claim(tmp_path):
     for name in ("claims.csv", "ledger_corrections.csv"):
-        (tmp_path / name).write_text((data.DATA_DIR / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text((data.data_dir_path() / name).read_text(encoding="utf-8"), encoding="utf-8")
     text = (tmp_path / "ledger_corrections.csv").read_text(encoding="utf-8")
     (tmp_path / "ledger_corrections.csv").write_text(text.replace(",C12,", ",C99,"), encoding="utf-8")
     with pytest.raises(data.DataError, match="C99"):

@@ -18,7 +18,51 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
 
-DATA_DIR = Path(os.environ.get("EXPLAINER_DATA_DIR", Path(__file__).resolve().parents[2] / "data"))
+#: The environment variable that points the loaders at the book's ``data/`` folder.
+DATA_ENV = "EXPLAINER_DATA_DIR"
+#: A file every copy of the book's data folder holds (how a folder is recognised as the data).
+DATA_MARKER = "accession_ratifications.csv"
+_data_dir: Path | None = None
+
+
+def set_data_dir(path: Path | str | None) -> None:
+    """Point every loader at ``path`` (the book's ``data/`` folder); None forgets the setting."""
+    global _data_dir
+    if path is None:
+        _data_dir = None
+        return
+    folder = Path(path)
+    if not (folder / DATA_MARKER).is_file():
+        raise DataError(f"{folder} is not the book's data folder (it has no {DATA_MARKER})")
+    _data_dir = folder
+
+
+def data_dir_path(path: Path | str | None = None) -> Path:
+    """The book's ``data/`` folder: ``path`` if given, else the folder set with
+    :func:`set_data_dir`, else ``$EXPLAINER_DATA_DIR``, else a ``data/`` folder holding the book's
+    data in the working directory or one of its parents (a notebook runs from ``book/``, the
+    tests from the repository's root).
+
+    Raises
+    ------
+    DataError
+        If no folder is given and none is found; the message says how to point the loaders at it.
+    """
+    if path is not None:
+        return Path(path)
+    if _data_dir is not None:
+        return _data_dir
+    env = os.environ.get(DATA_ENV)
+    if env:
+        return Path(env)
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / DATA_MARKER).is_file():
+            return folder / "data"
+    raise DataError(
+        f"the book's data folder was not found from {here}: run from the book's repository, or set "
+        f"{DATA_ENV}=/path/to/the/repository/data, or call explainer.data.set_data_dir(path), or pass "
+        "data_dir= to the loader")
 
 URL_PATTERN = r"^https?://\S+$"
 
@@ -38,6 +82,11 @@ def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
     lines = []
     if cases is None or len(cases) == 0:
         return f"{path.name}: {errors}"
+    rows = cases[cases["index"].notna()] if "index" in cases else cases.iloc[:0]
+    if len(rows):
+        # a bad cell is the cause: report it once per cell, and not the table-wide checks that
+        # then fail on the uncoerced column (their messages are pandas internals, not the problem)
+        cases = rows.drop_duplicates(subset=["index", "column"])
     for _, case in cases.head(10).iterrows():
         column = case.get("column")
         index = case.get("index")
@@ -47,6 +96,10 @@ def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
         if column is None or (isinstance(column, float) and pd.isna(column)):
             column = value if check == "column_in_dataframe" else "(table)"
             lines.append(f"{path.name}: {where}, column {column!r}: {check}")
+        elif str(check).startswith("coerce_dtype("):
+            kind = str(check)[len("coerce_dtype('"):-2]
+            what = "a number" if kind.startswith(("float", "int")) else kind
+            lines.append(f"{path.name}: {where}, column {column!r}: value {value!r} is not {what}")
         else:
             lines.append(f"{path.name}: {where}, column {column!r}: value {value!r} fails {check}")
     more = len(cases) - 10
@@ -66,10 +119,19 @@ def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path}: file not found")
+    expected = ", ".join(schema.columns)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except pd.errors.EmptyDataError:
+        first = next(iter(schema.columns), "(none)")
+        raise DataError(f"{path.name}: line 1, column {first!r}: the file is empty (no header); "
+                        f"expected the columns {expected}") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise DataError(f"{path.name}: cannot be read as CSV: {exc}") from exc
+    if frame.empty:
+        first = frame.columns[0] if len(frame.columns) else "(none)"
+        raise DataError(f"{path.name}: line 2, column {first!r}: the file has a header but no rows "
+                        f"of data")
     for column in dates:
         if column not in frame.columns:
             continue
@@ -215,7 +277,7 @@ def load(name: str, data_dir: Path | str | None = None) -> pd.DataFrame:
     if name not in SCHEMAS:
         raise DataError(f"{name}: no schema registered; known files: {', '.join(sorted(SCHEMAS))}")
     schema, dates, values = SCHEMAS[name]
-    return load_csv(Path(data_dir or DATA_DIR) / name, schema, dates, values)
+    return load_csv(data_dir_path(data_dir) / name, schema, dates, values)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -511,7 +573,7 @@ def europe_geometry(data_dir: Path | str | None = None) -> dict:
     is the country's name; raises :class:`DataError` if the file is missing or malformed."""
     import json
 
-    path = Path(data_dir or DATA_DIR) / EUROPE_GEOMETRY
+    path = data_dir_path(data_dir) / EUROPE_GEOMETRY
     if not path.is_file():
         raise DataError(f"{path}: file not found")
     try:
@@ -542,7 +604,7 @@ def catalogue(data_dir: Path | str | None = None) -> pd.DataFrame:
     Used by the book's "Data and sources" page. Every file is loaded through its schema, so the
     page cannot list a file that fails validation.
     """
-    folder = Path(data_dir or DATA_DIR)
+    folder = data_dir_path(data_dir)
     rows = []
     for path in sorted(folder.glob("*.csv")):
         frame = load(path.name, folder)
@@ -585,7 +647,7 @@ def ledger_corrections(data_dir: Path | str | None = None) -> pd.DataFrame:
     :class:`DataError` if a row names a claim that is not in the ledger or whose current verdict
     is not the log's latest ``new_verdict`` for it.
     """
-    folder = Path(data_dir or DATA_DIR)
+    folder = data_dir_path(data_dir)
     frame = load("ledger_corrections.csv", folder).sort_values(["date", "claim_id"]).reset_index(drop=True)
     ledger = load("claims.csv", folder).set_index("claim_id")["verdict"]
     for i, r in frame.iterrows():
@@ -646,7 +708,7 @@ def sources_read_date(data_dir: Path | str | None = None) -> pd.Timestamp:
     An event's date is never later than the source that reports it, so this is the date of the
     latest source the data rest on. Raises :class:`DataError` if no file has a date.
     """
-    folder = Path(data_dir or DATA_DIR)
+    folder = data_dir_path(data_dir)
     latest = None
     for name, (_, dates, _) in SCHEMAS.items():
         if name in NOT_SOURCE_DATED or not dates or not (folder / name).is_file():
