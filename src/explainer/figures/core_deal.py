@@ -1,10 +1,10 @@
-"""Charts for chapter 4, the Poland–Belarus core deal: the deployments timeline, Richardson's
-arms race (Model A) and the two-issue bargain (Model B)."""
+"""Charts for chapter 4, the Poland–Belarus core deal, each defined once (see :mod:`._chart`): the
+deployments timeline, Richardson's arms race (Model A) and the two-issue bargain (Model B)."""
 
 from __future__ import annotations
 
+import functools
 import textwrap
-from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -14,281 +14,399 @@ from plotly.subplots import make_subplots
 from ..models import arms_race as ar
 from ..models import bargaining as bg
 from ..theme import PALETTE
-from ._common import Step, add_source, add_static_slider, new_figure
+from ._chart import Chart, Control
 
-#: Years shown on the arms-race charts, and the sampled times.
+#: Years shown on the arms-race chart, and the sampled times (every quarter of a year).
 YEARS = ar.DEFAULTS.years
 TIMES = np.linspace(0.0, YEARS, 81)
 #: Fixed vertical range of the arms-race chart (index points): a runaway race leaves the chart.
 RACE_RANGE = (0.0, 400.0)
 
-SIDE_STYLE = {
-    "x": dict(color=PALETTE["blue"]),
-    "y": dict(color=PALETTE["vermillion"]),
-}
 SIDE_NAMES = {"x": "Poland and allies", "y": "Russia–Belarus"}
-SCENARIO_DASH = {"no deal": "solid", "deal": "dash", "caps": "dot"}
+#: Each side has its colour AND its marker, so the two stay apart in greyscale print.
+SIDE_STYLE = {
+    "x": dict(color=PALETTE["blue"], symbol="circle"),
+    "y": dict(color=PALETTE["vermillion"], symbol="square"),
+}
+#: Each scenario has its dash AND its width; the capped race is drawn widest and first, so where
+#: it runs with the race without caps (until a cap binds) it shows on both sides of that line.
+SCENARIOS = {
+    "no deal": dict(label="no deal", dash="solid", width=2.5, rank=1),
+    "deal": dict(label="lower grievances", dash="dash", width=2, rank=2),
+    "caps": dict(label="caps kept", dash="dot", width=5, rank=3),
+}
+#: Trace order of the arms-race chart (the capped race first: it is drawn underneath).
+RACE_KEYS = [("caps", "x"), ("caps", "y"), ("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
+
+ILLUSTRATIVE = "Illustrative assumptions that you can move; the indices and points are not measurements."
 
 
 # ---------------------------------------------------------------------------------------------
 # The facts: a timeline of the deployments
 # ---------------------------------------------------------------------------------------------
-def deployments_timeline_figure(events: pd.DataFrame) -> go.Figure:
+#: The timeline's rows, top to bottom, with the names shown on the chart.
+SYSTEM_LABELS = {"tactical nuclear weapons": "Nuclear weapons", "Oreshnik": "Oreshnik", "Zapad-2025": "Zapad-2025"}
+TIMELINE_RANGE = (pd.Timestamp("2023-01-01"), pd.Timestamp("2026-03-01"))
+#: Two markers of one row closer than this (in days) go in different lanes, so that neither hides
+#: the other nor its date label (a label spans about 150 days on a phone-wide chart).
+LANE_GAP_DAYS = 150
+
+
+def timeline_lanes(events: pd.DataFrame, gap_days: float = LANE_GAP_DAYS) -> np.ndarray:
+    """The lane of each event within its row (0 = the row's lowest): an event goes into the first
+    lane whose last event is at least ``gap_days`` earlier, so crowded events are stacked apart."""
+    lanes = np.zeros(len(events), dtype=int)
+    last: dict[str, list[pd.Timestamp]] = {}
+    for i, (date, system) in enumerate(zip(events["date"], events["system"])):
+        ends = last.setdefault(system, [])
+        for k, end in enumerate(ends):
+            if (date - end).days >= gap_days:
+                ends[k] = date
+                lanes[i] = k
+                break
+        else:
+            ends.append(date)
+            lanes[i] = len(ends) - 1
+    return lanes
+
+
+def deployments_timeline(deployments: pd.DataFrame) -> Chart:
     """Dated announcements and events on Russian weapons in Belarus, one row per system.
 
-    Open diamonds mark statements whose substance rests only on official Russian or Belarusian
-    claims; filled circles mark events documented independently or by another government.
+    Filled circles mark events documented independently or by another government; open diamonds
+    mark statements whose substance rests only on official Russian or Belarusian claims. Events
+    close in time are stacked in lanes within their row, and every marker carries its date.
 
     Parameters
     ----------
-    events : DataFrame
+    deployments : DataFrame
         As returned by :func:`explainer.data.belarus_deployments` (columns ``date``, ``system``,
-        ``event``, ``claimant``, ``official_claim_only``).
+        ``event``, ``claimant``, ``official_claim_only``), in date order.
     """
     required = {"date", "system", "event", "claimant", "official_claim_only"}
-    missing = required - set(events.columns)
+    missing = required - set(deployments.columns)
     if missing:
-        raise ValueError(f"events is missing columns: {', '.join(sorted(missing))}")
-    fig = new_figure(
-        title="Russian weapons in Belarus: who says what",
-        subtitle="Open diamonds: rests only on official Russian or Belarusian statements",
-        x_title="Date of the event or statement",
-        y_title="",
+        raise ValueError(f"deployments is missing columns: {', '.join(sorted(missing))}")
+    unknown = set(deployments["system"]) - set(SYSTEM_LABELS)
+    if unknown:
+        raise ValueError(f"deployments has systems the timeline has no row for: {', '.join(sorted(unknown))}")
+    events = deployments.sort_values("date", kind="stable").reset_index(drop=True)
+    lanes = timeline_lanes(events)
+    # rows from the top: each row as tall as its lanes, with a gap for the row's name above it
+    base, y0 = {}, 0.0
+    for system in reversed(list(SYSTEM_LABELS)):
+        n = int(lanes[(events["system"] == system).to_numpy()].max(initial=0)) + 1
+        base[system] = (y0, n)
+        y0 += n + 1.0
+    y = np.array([base[s][0] + k for s, k in zip(events["system"], lanes)], dtype=float)
+    # labels of the events in the last months go to the left of their marker, inside the chart
+    late = (TIMELINE_RANGE[1] - events["date"]).dt.days < LANE_GAP_DAYS
+    dates = events["date"].dt.strftime("%d %b").str.lstrip("0")
+
+    def build() -> go.Figure:
+        fig = go.Figure()
+        for claim_only, name, symbol, color in (
+            (False, "Documented independently", "circle", PALETTE["blue"]),
+            (True, "Official Russian or Belarusian claim only", "diamond-open", PALETTE["vermillion"]),
+        ):
+            pick = (events["official_claim_only"] == claim_only).to_numpy()
+            part = events[pick]
+            fig.add_trace(go.Scatter(
+                x=part["date"], y=y[pick], mode="markers+text", name=name,
+                text=dates[pick], textposition=np.where(late[pick], "middle left", "middle right"),
+                textfont=dict(size=11),
+                marker=dict(symbol=symbol, size=12, color=color, line=dict(width=2, color=color)),
+                customdata=np.column_stack([
+                    part["date"].dt.strftime("%d %b %Y"),
+                    ["<br>".join(textwrap.wrap(e, 60)) for e in part["event"]],
+                    part["claimant"],
+                ]),
+                hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br><i>Says so: %{customdata[2]}</i><extra></extra>",
+            ))
+        for system, (start, n) in base.items():
+            fig.add_annotation(x=0.0, xref="paper", xanchor="left", y=start + n - 0.35, yanchor="bottom",
+                               text=f"<b>{SYSTEM_LABELS[system]}</b>", showarrow=False, font=dict(size=13))
+        fig.update_xaxes(title_text="Date of the event or statement", range=list(TIMELINE_RANGE))
+        fig.update_yaxes(visible=False, range=[-0.8, y0 - 0.3], fixedrange=True)
+        fig.update_layout(height=440, margin=dict(l=20, r=20, t=70, b=60))
+        return fig
+
+    n_claims = int(events["official_claim_only"].sum())
+    first, last = events.iloc[0], events.iloc[-1]
+    summary = (f"{len(events)} dated events from {_day(first['date'])} to {_day(last['date'])}: "
+               f"{n_claims} rest only on official Russian or Belarusian statements, "
+               f"{len(events) - n_claims} are documented independently or by another government.")
+    return Chart(
+        name="core-deal-deployments",
+        title="Russian weapons in Belarus: who says what, March 2023 to December 2025",
         source="Source: data/belarus_deployments.csv (news reports and state media; one URL per row).",
-        height=460,
+        build=build,
+        summary=summary,
     )
-    order = ["Zapad-2025", "Oreshnik", "tactical nuclear weapons"]
-    labels = {"tactical nuclear weapons": "Nuclear weapons", "Oreshnik": "Oreshnik",
-              "Zapad-2025": "Zapad-2025"}
-    for claim_only, name, symbol, color in (
-        (False, "Documented independently or by another government", "circle", PALETTE["blue"]),
-        (True, "Rests only on official Russian or Belarusian statements", "diamond-open", PALETTE["vermillion"]),
-    ):
-        part = events[events["official_claim_only"] == claim_only]
-        # spread same-day events a little so that both markers show
-        dup = part.groupby(["date", "system"]).cumcount().to_numpy()
-        fig.add_trace(go.Scatter(
-            x=part["date"] + pd.to_timedelta(dup * 6, unit="D"),
-            y=[labels[s] for s in part["system"]],
-            mode="markers", name=name,
-            marker=dict(symbol=symbol, size=13, color=color, line=dict(width=2, color=color)),
-            customdata=np.column_stack([
-                part["date"].dt.strftime("%d %b %Y"),
-                ["<br>".join(textwrap.wrap(e, 60)) for e in part["event"]],
-                part["claimant"],
-            ]),
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br><i>Says so: %{customdata[2]}</i><extra></extra>",
-        ))
-    fig.update_yaxes(categoryorder="array", categoryarray=[labels[s] for s in order])
-    fig.update_xaxes(range=[pd.Timestamp("2023-01-01"), pd.Timestamp("2026-03-01")])
-    fig.update_layout(legend=dict(y=1.02))
-    return fig
+
+
+def _day(date: pd.Timestamp) -> str:
+    return f"{date.day} {date:%B %Y}"
 
 
 # ---------------------------------------------------------------------------------------------
 # Model A: Richardson's arms race
 # ---------------------------------------------------------------------------------------------
 def race_grid() -> np.ndarray:
-    """Slider positions for Russia–Belarus's reaction coefficient b: 0.1, 0.2, ..., 1.5."""
+    """The static page's values of Russia–Belarus's reaction coefficient b: 0.1, 0.2, ..., 1.5."""
     return np.round(np.arange(0.1, 1.5001, 0.1), 2)
 
 
-def race_paths(params: ar.Params, deal_g: float, deal_h: float,
-               times: np.ndarray = TIMES) -> dict[str, np.ndarray]:
-    """The four paths the arms-race chart draws: each side with no deal and with the deal."""
+#: The static page's caps on both sides' index.
+CAP_GRID = (100.0, 120.0, 150.0, 200.0, 250.0, 300.0)
+
+
+def race_paths(params: ar.Params, deal_g: float, deal_h: float, cap: float | None = None,
+               times: np.ndarray = TIMES) -> dict[tuple[str, str], np.ndarray]:
+    """The paths the arms-race chart draws, keyed by (scenario, side): each side with no deal,
+    with the deal's lower grievances and (when ``cap`` is given) with caps on both sides kept."""
     base = ar.trajectory(times, params)
     after = ar.trajectory(times, ar.deal(params, deal_g, deal_h))
-    return {"x no deal": base[:, 0], "y no deal": base[:, 1], "x deal": after[:, 0], "y deal": after[:, 1]}
+    out = {("no deal", "x"): base[:, 0], ("no deal", "y"): base[:, 1],
+           ("deal", "x"): after[:, 0], ("deal", "y"): after[:, 1]}
+    if cap is not None:
+        capped = ar.capped_trajectory(times, params, cap, cap)
+        out[("caps", "x")], out[("caps", "y")] = capped[:, 0], capped[:, 1]
+    return out
 
 
 def stability_sentence(params: ar.Params, deal_g: float, deal_h: float, cap: float | None = None) -> str:
     """What Richardson's model says for ``params``: stable (and where both sides settle, with and
-    without the deal), unstable, or on the edge. With ``cap``, the unstable case says where the
-    caps stop the race (the live panel's third scenario)."""
+    without the deal), unstable, or on the edge. With ``cap``, the sentence also says where the
+    caps stop the race."""
     margin = ar.stability_margin(params)
     if margin > 0:
         eq = ar.equilibrium(params)
         eq_deal = ar.equilibrium(ar.deal(params, deal_g, deal_h))
-        return (f"Stable (m·n − a·b = {margin:.2f} > 0). Settles at {eq.x:.0f} and {eq.y:.0f} with no deal, "
-                f"{eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal")
+        text = (f"Stable (m·n − a·b = {margin:.2f} > 0). Poland's side and Russia–Belarus settle at "
+                f"{eq.x:.0f} and {eq.y:.0f} with no deal, {eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal")
+        if cap is not None:
+            cx, cy = ar.capped_equilibrium(params, cap, cap)
+            text += f", {cx:.0f} and {cy:.0f} with caps of {cap:.0f} kept"
+        return text
     if margin < 0:
         tail = "deal or no deal" if cap is None else f"deal or no deal; only the caps stop it (at {cap:.0f})"
         return f"Unstable (m·n − a·b = {margin:.2f} < 0): both sides arm without limit, {tail}"
     return "On the edge of stability (m·n = a·b): no single equilibrium"
 
 
-def _race_title(params: ar.Params, deal_g: float, deal_h: float) -> str:
-    head = f"Richardson's arms race: Russia–Belarus reacts with b = {params.b:.1f}"
-    return f"{head}<br><span style='font-size:13px'>{stability_sentence(params, deal_g, deal_h)}</span>"
-
-
-def arms_race_figure(b_values: Sequence[float] | None = None,
-                     default_b: float = ar.DEFAULTS.status_quo.b) -> go.Figure:
-    """Model A: both sides' levels over 20 years, with no deal and with a deal that lowers the
-    grievance terms, with a static slider for Russia–Belarus's reaction coefficient ``b``.
-
-    Every other coefficient is held at :data:`explainer.models.arms_race.DEFAULTS`.
-    """
-    values = race_grid() if b_values is None else np.asarray(b_values, dtype=float)
-    matches = np.flatnonzero(np.isclose(values, default_b))
-    if matches.size == 0:
-        raise ValueError(f"default_b {default_b!r} is not one of the slider values")
-    active = int(matches[0])
-    d = ar.DEFAULTS
-    params = {float(b): ar.Params(**{**d.status_quo.__dict__, "b": float(b)}) for b in values}
-    paths = {b: race_paths(p, d.deal_g, d.deal_h) for b, p in params.items()}
-    b0 = float(values[active])
-    fig = new_figure(
-        title=_race_title(params[b0], d.deal_g, d.deal_h),
-        x_title="Years from today",
-        y_title="Military effort (index, today = 100)",
-        source=f"Illustrative assumptions (an index, not a measurement): a = {d.status_quo.a}, m = {d.status_quo.m}, "
-               f"n = {d.status_quo.n}; grievances g = {d.status_quo.g:.0f}, h = {d.status_quo.h:.0f}, "
-               f"or {d.deal_g:.0f} and {d.deal_h:.0f} with the deal.",
-        height=620,
-    )
-    keys = ["x no deal", "y no deal", "x deal", "y deal"]
-    for key in keys:
-        side, scenario = key.split(" ", 1)
-        name = f"{SIDE_NAMES[side]}, {'no deal' if scenario == 'no deal' else 'with the deal'}"
+def _build_race() -> go.Figure:
+    fig = go.Figure()
+    for scenario, side in RACE_KEYS:
+        s, st = SCENARIOS[scenario], SIDE_STYLE[side]
+        name = f"{SIDE_NAMES[side]}, {s['label']}"
         fig.add_trace(go.Scatter(
-            x=TIMES, y=np.round(paths[b0][key], 2).tolist(), name=name, mode="lines",
-            line=dict(**SIDE_STYLE[side], dash=SCENARIO_DASH[scenario], width=3 if scenario == "no deal" else 2),
-            hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>",
-        ))
-    fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot"),
-                  annotation_text="Today = 100", annotation_position="top right")
-    fig.update_yaxes(range=list(RACE_RANGE))
-    fig.update_layout(legend=dict(y=1.0))
-    steps = [
-        Step(label=f"{b:.1f}", data={"y": [np.round(paths[float(b)][k], 2).tolist() for k in keys]},
-             layout={"title.text": _race_title(params[float(b)], d.deal_g, d.deal_h)})
-        for b in values
-    ]
-    return add_static_slider(fig, steps, traces=range(len(keys)), active=active,
-                             prefix="Russia–Belarus's reaction to Poland, b = ", name="core-deal-reaction")
+            x=TIMES, y=np.zeros(TIMES.size), name=name, mode="lines+markers",
+            line=dict(color=st["color"], dash=s["dash"], width=s["width"]),
+            marker=dict(symbol=st["symbol"], size=7 if scenario == "no deal" else 6, color=st["color"],
+                        maxdisplayed=11),
+            legendrank=10 * s["rank"] + (0 if side == "x" else 1),
+            hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>"))
+    fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot", width=1))
+    fig.update_xaxes(title_text="Years from today", range=[0, YEARS])
+    fig.update_yaxes(title_text="Military effort (index, today = 100)", range=list(RACE_RANGE))
+    fig.update_layout(height=520, margin=dict(t=40, b=60))
+    return fig
+
+
+@functools.lru_cache(maxsize=64)
+def _race_free(a: float, b: float, m: float, n: float, g: float, h: float, deal_g: float, deal_h: float):
+    """The paths with no deal and with the deal (they do not depend on the cap), rounded to the
+    tenth of an index point the chart can show."""
+    p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
+    out = {k: np.round(v, 1) for k, v in race_paths(p, deal_g, deal_h).items()}
+    for arr in out.values():
+        arr.setflags(write=False)
+    return out
+
+
+def _update_race(fig: go.Figure, b: float, cap: float, a: float, m: float, n: float, g: float, h: float,
+                 deal_g: float, deal_h: float) -> str:
+    p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
+    paths = dict(_race_free(a, b, m, n, g, h, deal_g, deal_h))
+    capped = ar.capped_trajectory(TIMES, p, cap, cap)
+    paths[("caps", "x")], paths[("caps", "y")] = np.round(capped[:, 0], 1), np.round(capped[:, 1], 1)
+    for i, key in enumerate(RACE_KEYS):
+        fig.data[i].y = paths[key]
+    sentence = stability_sentence(p, deal_g, deal_h, cap)
+    return f"With b = {b:.2f}: {sentence[0].lower()}{sentence[1:]}."
+
+
+def arms_race() -> Chart:
+    """Model A: both sides' levels over 20 years with no deal, with a deal that lowers the grievance
+    terms, and with caps on both sides kept; every coefficient of Richardson's model can move."""
+    d = ar.DEFAULTS
+    p = d.status_quo
+    coef = dict(live=(0.0, 1.5, 0.05), fmt="{:.2f}")
+    fatigue = dict(live=(0.05, 1.5, 0.05), fmt="{:.2f}")
+    grievance = dict(live=(-20.0, 100.0, 5.0), fmt="{:.0f}")
+    return Chart(
+        name="core-deal-arms-race",
+        title="Richardson's arms race: both sides' military effort over 20 years, with no deal, "
+              "with lower grievances and with caps",
+        source=(f"{ILLUSTRATIVE} Opens on a = {p.a}, m = {p.m}, n = {p.n}; grievances g = {p.g:.0f}, "
+                f"h = {p.h:.0f}, or {d.deal_g:.0f} and {d.deal_h:.0f} with the deal. Model: Richardson (1960)."),
+        build=_build_race,
+        update=_update_race,
+        controls=(
+            Control("b", "b: Russia–Belarus's reaction to Poland (per year)", p.b,
+                    grid=tuple(float(v) for v in race_grid()), **coef),
+            Control("cap", "Cap on both sides' level (index)", d.cap, grid=CAP_GRID,
+                    live=(100.0, 300.0, 5.0), fmt="{:.0f}"),
+            Control("a", "a: Poland's reaction to Russia–Belarus (per year)", p.a, **coef),
+            Control("m", "m: Poland's fatigue (per year)", p.m, **fatigue),
+            Control("n", "n: Russia–Belarus's fatigue (per year)", p.n, **fatigue),
+            Control("g", "g: Poland's grievance, no deal (points per year)", p.g, **grievance),
+            Control("h", "h: Russia–Belarus's grievance, no deal (points per year)", p.h, **grievance),
+            Control("deal_g", "Poland's grievance after the deal", d.deal_g, **grievance),
+            Control("deal_h", "Russia–Belarus's grievance after the deal", d.deal_h, **grievance),
+        ),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Model B: the two-issue bargain
 # ---------------------------------------------------------------------------------------------
 def bargain_grid() -> np.ndarray:
-    """Slider positions for Russia–Belarus's cost of a full withdrawal: 1, 2, ..., 14 points."""
+    """The static page's values of Russia–Belarus's cost of a full withdrawal: 1, 2, ..., 14 points."""
     return np.arange(1.0, 14.0001, 1.0)
 
 
-#: Plotting box for the utility chart (u_P min, max, u_R min, max), wide enough for every step.
-UTILITY_BOX = (-12.0, 10.0, -16.0, 11.0)
+#: The static page's values of Poland's cost of the tightest limits, and of the outside options.
+C_PL_GRID = (6.0, 8.0, 10.0, 12.0, 14.0, 16.0)
+D_P_GRID = (-1.0, 0.0, 1.0, 2.0, 2.5, 3.0)
+#: Smallest plotting box for the utility chart (u_P min, max, u_R min, max): it grows only where a
+#: live value needs more room, so the static steps share one frame.
+UTILITY_BOX = (-17.0, 10.0, -15.0, 11.0)
+BARGAIN_KEYS = ["zopa deals", "nash deal", "utility set", "zopa utilities", "no deal region", "nash utilities",
+                "outside options"]
 
 
 def _closed(poly: np.ndarray) -> tuple[list, list]:
     if len(poly) == 0:
         return [None], [None]
     pts = np.vstack([poly, poly[:1]])
-    return pts[:, 0].tolist(), pts[:, 1].tolist()
+    return np.round(pts[:, 0], 6).tolist(), np.round(pts[:, 1], 6).tolist()
 
 
-def bargain_traces(valuations: bg.Valuations, box: tuple[float, float, float, float] = UTILITY_BOX) -> dict[str, tuple[list, list]]:
-    """The (x, y) data of every changing trace of the bargain chart, from the model.
+def utility_box(valuations: bg.Valuations) -> tuple[float, float, float, float]:
+    """The plotting box of the utility chart: :data:`UTILITY_BOX`, grown to hold every deal's value
+    and the outside options with a margin of 1.5 points."""
+    v = valuations
+    pts = np.vstack([bg.utility_set(v), [[v.d_p, v.d_r]]])
+    lo, hi = pts.min(axis=0) - 1.5, pts.max(axis=0) + 1.5
+    x0, x1, y0, y1 = UTILITY_BOX
+    return (min(x0, float(lo[0])), max(x1, float(hi[0])), min(y0, float(lo[1])), max(y1, float(hi[1])))
 
-    Keys: ``zopa deals``, ``nash deal`` (left panel: the deal square); ``utility set``,
-    ``zopa utilities``, ``no deal region``, ``nash utilities`` (right panel).
-    """
+
+def bargain_traces(valuations: bg.Valuations, box: tuple[float, float, float, float] | None = None
+                   ) -> dict[str, tuple[list, list]]:
+    """The (x, y) data of every changing trace of the bargain chart, from the model (keys:
+    :data:`BARGAIN_KEYS`)."""
+    box = utility_box(valuations) if box is None else box
     sol = bg.nash_solution(valuations)
-    nash_deal = ([sol.w], [sol.l]) if sol.exists else ([None], [None])
-    nash_u = ([sol.u_p], [sol.u_r]) if sol.exists else ([None], [None])
     return {
         "zopa deals": _closed(bg.zopa_deals(valuations)),
-        "nash deal": nash_deal,
+        "nash deal": ([sol.w], [sol.l]) if sol.exists else ([None], [None]),
         "utility set": _closed(bg.utility_set(valuations)),
         "zopa utilities": _closed(bg.zopa_utilities(valuations)),
         "no deal region": _closed(bg.no_deal_region(valuations, box)),
-        "nash utilities": nash_u,
+        "nash utilities": ([sol.u_p], [sol.u_r]) if sol.exists else ([None], [None]),
+        "outside options": ([valuations.d_p], [valuations.d_r]),
     }
 
 
-BARGAIN_KEYS = ["zopa deals", "nash deal", "utility set", "zopa utilities", "no deal region", "nash utilities"]
-
-
-def bargain_title(valuations: bg.Valuations) -> str:
-    """A two-line title that states the model's answer for these valuations."""
-    sol = bg.nash_solution(valuations)
-    head = f"Is there a deal? Russia–Belarus's cost of withdrawing: {valuations.c_rw:g} points"
+def bargain_sentence(valuations: bg.Valuations) -> str:
+    """The model's answer for these valuations, in one sentence."""
+    v = valuations
+    sol = bg.nash_solution(v)
+    head = (f"With Russia–Belarus's cost of withdrawing at {v.c_rw:g} points, Poland's cost of the tightest "
+            f"limits at {v.c_pl:g} and outside options of {v.d_p:g} and {v.d_r:g}")
     if sol.exists:
-        sub = f"Yes. Nash solution: withdraw {sol.w:.0%}, limit Poland at {sol.l:.0%}"
-    else:
-        sub = "No: no deal leaves both sides better off"
-    return f"{head}<br><span style='font-size:13px'>{sub}</span>"
+        return (f"{head}, a deal suits both sides: the Nash solution withdraws {sol.w:.0%} of the weapons "
+                f"and limits Poland at {sol.l:.0%} of the tightest (gains of {sol.u_p - v.d_p:.1f} and "
+                f"{sol.u_r - v.d_r:.1f} points).")
+    return f"{head}, no deal leaves both sides better off than their outside options."
 
 
-def bargain_base(height: int = 980) -> go.Figure:
-    """The empty two-panel layout of the bargain chart (used by the static chart and the panel):
-    the deal square above, utility space below."""
-    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.16,
-                        subplot_titles=("Deals both sides accept (the ZOPA)", "What each deal is worth to each side"))
-    style = dict(mode="lines", line=dict(width=1.5))
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement", fill="toself",
-                             fillcolor="rgba(0,158,115,0.35)", line=dict(color=PALETTE["green"]), mode="lines",
-                             hoverinfo="skip", legendgroup="zopa"), row=1, col=1)
+ZOPA_FILL = "rgba(0,158,115,0.35)"
+NASH_MARKER = dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(width=1, color="#333333"))
+
+
+def _build_bargain() -> go.Figure:
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.14)
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement (ZOPA)", fill="toself",
+                             fillcolor=ZOPA_FILL, line=dict(color=PALETTE["green"], width=1.5), mode="lines",
+                             hoverinfo="skip", legendgroup="zopa", legendrank=1), row=1, col=1)
     fig.add_trace(go.Scatter(x=[None], y=[None], name="Nash bargaining solution", mode="markers",
-                             marker=dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(width=1, color="#333333")),
-                             hovertemplate="Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}<extra>Nash solution</extra>",
-                             legendgroup="nash"), row=1, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="All possible deals", fill="toself",
-                             fillcolor="rgba(86,180,233,0.15)", line=dict(color=PALETTE["sky"], dash="dash"),
-                             hoverinfo="skip", **{k: v for k, v in style.items() if k != "line"}), row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement", fill="toself",
-                             fillcolor="rgba(0,158,115,0.35)", line=dict(color=PALETTE["green"]), mode="lines",
+                             marker=NASH_MARKER, legendgroup="nash", legendrank=2,
+                             hovertemplate="Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}<extra>Nash solution</extra>"),
+                  row=1, col=1)
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="Every possible deal", fill="toself",
+                             fillcolor="rgba(86,180,233,0.15)", mode="lines", legendrank=3,
+                             line=dict(color=PALETTE["sky"], dash="dash", width=1.5), hoverinfo="skip"),
+                  row=2, col=1)
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement (ZOPA)", fill="toself",
+                             fillcolor=ZOPA_FILL, line=dict(color=PALETTE["green"], width=1.5), mode="lines",
                              hoverinfo="skip", legendgroup="zopa", showlegend=False), row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Outside options with no possible deal", fill="toself",
-                             fillcolor="rgba(213,94,0,0.12)", line=dict(color="rgba(213,94,0,0.5)", dash="dot"),
-                             mode="lines", hoverinfo="skip"), row=2, col=1)
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="Outside options that leave no deal", fill="toself",
+                             fillcolor="rgba(213,94,0,0.12)", line=dict(color="rgba(213,94,0,0.6)", dash="dot", width=1.5),
+                             mode="lines", hoverinfo="skip", legendrank=5), row=2, col=1)
     fig.add_trace(go.Scatter(x=[None], y=[None], name="Nash bargaining solution", mode="markers",
-                             marker=dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(width=1, color="#333333")), legendgroup="nash",
-                             showlegend=False,
+                             marker=NASH_MARKER, legendgroup="nash", showlegend=False,
                              hovertemplate="Poland: %{x:.1f}<br>Russia–Belarus: %{y:.1f}<extra>Nash solution</extra>"),
                   row=2, col=1)
-    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], name="No deal (outside options)", mode="markers",
-                             marker=dict(symbol="x", size=12, color=PALETTE["vermillion"]),
+    fig.add_trace(go.Scatter(x=[None], y=[None], name="No deal (the outside options)", mode="markers",
+                             marker=dict(symbol="x", size=12, color=PALETTE["vermillion"]), legendrank=4,
                              hovertemplate="No deal: %{x:.1f}, %{y:.1f}<extra></extra>"), row=2, col=1)
     fig.add_shape(type="rect", x0=0, y0=0, x1=1, y1=1, line=dict(color="rgba(128,128,128,0.8)"), row=1, col=1)
-    fig.update_xaxes(title_text="Share of Russian weapons withdrawn from Belarus", range=[-0.05, 1.05],
-                     tickformat=".0%", row=1, col=1)
+    fig.update_xaxes(title_text="Share withdrawn from Belarus", range=[-0.05, 1.05], tickformat=".0%",
+                     row=1, col=1)
     fig.update_yaxes(title_text="Limits on Poland", range=[-0.05, 1.05], tickformat=".0%", row=1, col=1)
-    fig.update_xaxes(title_text="Value to Poland and allies (points)", row=2, col=1)
-    fig.update_yaxes(title_text="Value to Russia–Belarus", row=2, col=1)
-    fig.update_layout(height=height, legend=dict(y=1.04))
+    fig.update_xaxes(title_text="Value to Poland (points)", range=list(UTILITY_BOX[:2]), row=2, col=1)
+    fig.update_yaxes(title_text="Value to Russia–Belarus", range=list(UTILITY_BOX[2:]), row=2, col=1)
+    fig.update_layout(height=900, margin=dict(t=40, b=60))
     return fig
 
 
-def bargain_figure(c_values: Sequence[float] | None = None,
-                   default_c: float = bg.DEFAULTS.valuations.c_rw) -> go.Figure:
-    """Model B: the zone of possible agreement and the Nash bargaining solution, in the deal square
-    and in utility space, with a static slider for Russia–Belarus's cost of a full withdrawal."""
-    values = bargain_grid() if c_values is None else np.asarray(c_values, dtype=float)
-    matches = np.flatnonzero(np.isclose(values, default_c))
-    if matches.size == 0:
-        raise ValueError(f"default_c {default_c!r} is not one of the slider values")
-    active = int(matches[0])
-    base = bg.DEFAULTS.valuations
-    vals = {float(c): bg.Valuations(**{**base.__dict__, "c_rw": float(c)}) for c in values}
-    traces = {c: bargain_traces(v) for c, v in vals.items()}
-    c0 = float(values[active])
-    fig = bargain_base()
-    fig.update_layout(title=dict(text=bargain_title(vals[c0])), margin=dict(t=170))
+def _update_bargain(fig: go.Figure, c_rw: float, c_pl: float, d_p: float, v_pw: float, v_rl: float,
+                    d_r: float) -> str:
+    vals = bg.Valuations(v_pw=v_pw, c_pl=c_pl, c_rw=c_rw, v_rl=v_rl, d_p=d_p, d_r=d_r)
+    box = utility_box(vals)
+    traces = bargain_traces(vals, box)
     for i, key in enumerate(BARGAIN_KEYS):
-        fig.data[i].x, fig.data[i].y = traces[c0][key]
-    fig.data[6].x, fig.data[6].y = [base.d_p], [base.d_r]
-    fig.update_xaxes(range=list(UTILITY_BOX[:2]), row=2, col=1)
-    fig.update_yaxes(range=list(UTILITY_BOX[2:]), row=2, col=1)
-    add_source(fig, f"Illustrative assumptions: Poland values a full withdrawal at {base.v_pw:.0f} points, the tightest "
-                    f"limits at −{base.c_pl:.0f}; Russia–Belarus values them at {base.v_rl:.0f}; outside options 0.")
-    steps = [
-        Step(label=f"{c:.0f}",
-             data={"x": [traces[float(c)][k][0] for k in BARGAIN_KEYS],
-                   "y": [traces[float(c)][k][1] for k in BARGAIN_KEYS]},
-             layout={"title.text": bargain_title(vals[float(c)])})
-        for c in values
-    ]
-    return add_static_slider(fig, steps, traces=range(len(BARGAIN_KEYS)), active=active,
-                             prefix="Russia–Belarus's cost of a full withdrawal (points): ", name="core-deal-bargain")
+        fig.data[i].x, fig.data[i].y = traces[key]
+    fig.layout.xaxis2.range = box[:2]
+    fig.layout.yaxis2.range = box[2:]
+    return bargain_sentence(vals)
+
+
+def bargain() -> Chart:
+    """Model B: the zone of possible agreement and the Nash bargaining solution, in the deal square
+    (above) and in what each deal is worth to each side (below)."""
+    v = bg.DEFAULTS.valuations
+    points = dict(live=(0.0, 16.0, 0.5), fmt="{:g} points")
+    outside = dict(live=(-5.0, 5.0, 0.5), fmt="{:g}")
+    return Chart(
+        name="core-deal-bargain",
+        title="Is there a deal both sides prefer? Above: the deals; below: what each is worth to each side",
+        source=(f"{ILLUSTRATIVE} Opens on Poland valuing a full withdrawal at {v.v_pw:.0f} points and the "
+                f"tightest limits at −{v.c_pl:.0f}, Russia–Belarus valuing them at −{v.c_rw:.0f} and "
+                f"{v.v_rl:.0f}; outside options 0. No government has proposed this trade. Model: Nash (1950)."),
+        build=_build_bargain,
+        update=_update_bargain,
+        controls=(
+            Control("c_rw", "Russia–Belarus's cost of a full withdrawal", v.c_rw,
+                    grid=tuple(float(c) for c in bargain_grid()), **points),
+            Control("c_pl", "Poland's cost of the tightest limits", v.c_pl, grid=C_PL_GRID, **points),
+            Control("d_p", "Poland's outside option (0 = status quo)", v.d_p, grid=D_P_GRID, **outside),
+            Control("v_pw", "Poland's gain from a full withdrawal", v.v_pw, **points),
+            Control("v_rl", "Russia–Belarus's gain from the tightest limits", v.v_rl, **points),
+            Control("d_r", "Russia–Belarus's outside option (0 = status quo)", v.d_r, **outside),
+        ),
+    )
