@@ -138,3 +138,44 @@ def test_a_non_editable_install_runs_from_another_folder(tmp_path):
                          env=env)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["32", "With"]
+
+
+# --- loader errors name the file, line and column, and nothing else (issue 20, item 4) --------
+def _copy_data(tmp_path):
+    for path in DATA.glob("*.csv"):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path
+
+
+def test_an_empty_file_is_a_data_error_naming_file_line_and_column(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "nato_population.csv").write_text("")
+    with pytest.raises(data.DataError) as info:
+        data.nato_population(folder)
+    message = str(info.value)
+    assert message.startswith("nato_population.csv: line 1, column 'member': the file is empty")
+    assert "EmptyDataError" not in message and "No columns to parse" not in message
+    assert info.value.__cause__ is None  # pandas' own exception is not chained into the report
+
+
+def test_a_header_only_file_is_a_data_error(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "us_troops_europe.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(data.DataError,
+                       match=r"^us_troops_europe.csv: line 2, column 'year': the file has a header but no rows"):
+        data.us_troops_europe(folder)
+
+
+def test_a_non_numeric_cell_is_reported_once_without_internal_messages(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "eu_council_population.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[3, "population_share_pct"] = "abc"
+    frame.to_csv(path, index=False)
+    with pytest.raises(data.DataError) as info:
+        data.eu_council_population(folder)
+    message = str(info.value)
+    assert message == ("eu_council_population.csv: line 5, column 'population_share_pct': "
+                       "value 'abc' is not a number")
+    assert "TypeError" not in message and "(table)" not in message and "the header" not in message
