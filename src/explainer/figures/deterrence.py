@@ -1,4 +1,11 @@
-"""Charts for chapter 2: US troops in Europe, allies' defence spending, and the deterrence model."""
+"""Charts for chapter 2, the US drawdown: each defined once (see :mod:`._chart`).
+
+Two charts of the record (US troops in Europe since 1950, allies' defence spending since 2014)
+and two of the extended-deterrence model (:mod:`explainer.models.deterrence`): the credibility of
+the US commitment as forces leave, and the region where accommodating pays. The model charts carry
+every parameter of the model as a control: the theory switch and the US commitment (drawdown,
+demand in Asia) on the static page, the rest live in JupyterLab or Binder.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +17,7 @@ import plotly.graph_objects as go
 
 from ..models import deterrence as dt
 from ..theme import DASHES, PALETTE
-from ._common import ILLUSTRATIVE, Step, add_static_slider, new_figure
+from ._chart import Chart, Control
 
 #: Scopes in data/us_troops_europe.csv used by the troop chart.
 DMDC_EUROPE = "Europe, DMDC permanently assigned active duty"
@@ -21,14 +28,58 @@ NDAA_FLOOR = 76_000
 #: Reported total of US troops in Europe including rotational forces, about 100,000 (2022-2025).
 REPORTED_TOTAL = 100_000
 
+#: How a summary sentence opens for each theory.
+UNDER = {"walt": "Under Walt's balancing against threat", "bandwagoning": "Under bandwagoning (the article's chain)",
+         "snyder": "Under Snyder's alliance security dilemma"}
 SHORT_THEORY = {"walt": "Walt", "bandwagoning": "bandwagoning", "snyder": "Snyder"}
-BUTTON_LABELS = {"walt": "Walt: balancing", "bandwagoning": "Bandwagoning", "snyder": "Snyder: alliance dilemma"}
-
 THEORY_STYLE = {
     "walt": dict(color=PALETTE["blue"], dash=DASHES[0]),
     "bandwagoning": dict(color=PALETTE["vermillion"], dash=DASHES[1]),
     "snyder": dict(color=PALETTE["green"], dash=DASHES[2]),
 }
+#: Translucent fills under each theory's threshold (the "accommodate" zone).
+THEORY_FILL = {"walt": "rgba(0,114,178,0.14)", "bandwagoning": "rgba(213,94,0,0.14)",
+               "snyder": "rgba(0,158,115,0.14)"}
+
+ILLUSTRATIVE = "Illustrative assumptions that you can move; none is measured."
+#: Issue 19: the model's drawdown is a share of the forward presence, not of all US troops in Europe.
+FORWARD_NOTE = ("The drawdown is a share of today's forward presence on the eastern flank (mostly "
+                "rotational units), not of all US troops in Europe; the model does not turn it into a "
+                "number of troops.")
+
+#: Drawdowns on the credibility chart's x-axis.
+DRAWDOWN = np.round(np.linspace(0.0, 1.0, 51), 2)
+#: The region chart's grid (the chapter's shares of the square are computed on it).
+GRID_D = np.round(np.linspace(0.0, 1.0, 41), 3)
+GRID_A = np.round(np.linspace(0.0, 1.0, 21), 3)
+#: Asia values along which the region chart's boundary is drawn.
+BOUNDARY_A = np.round(np.linspace(0.0, 1.0, 101), 3)
+#: Fixed colour range of the region chart's heatmap, so colours compare across settings.
+SPAN = 0.25
+#: A neutral, translucent label background that reads in light and in dark mode.
+LABEL_BG = "rgba(128,128,128,0.16)"
+#: A near-black that the dark-mode stylesheet leaves alone (it sits on the fixed heatmap colours).
+INK = "#1a1a1a"
+
+#: (min, max, step) of each model control's live slider.
+RANGES: dict[str, tuple[float, float, float]] = {
+    "drawdown": (0.0, 1.0, 0.05),
+    "asia": (0.0, 1.0, 0.05),
+    "floor": (0.0, 1.0, 0.05),
+    "ceiling": (0.0, 1.0, 0.05),
+    "tripwire_scale": (0.05, 2.0, 0.05),
+    "asia_weight": (0.0, 1.0, 0.05),
+    "threat": (0.0, 1.0, 0.05),
+    "self_help": (0.0, 0.95, 0.05),
+    "pact_reliability": (0.0, 1.0, 0.05),
+    "balance_cost": (0.0, 0.5, 0.01),
+    "accommodation_cost": (0.0, 0.5, 0.01),
+    "entrapment": (0.0, 0.5, 0.01),
+}
+#: The static grid of each drawdown and Asia control: 0, 0.1, ..., 1.
+TENTHS = tuple(float(v) for v in np.round(np.linspace(0.0, 1.0, 11), 2))
+#: The region chart's static threat values (the exercises use 0.1, 0.3 and 0.6).
+THREAT_GRID = (0.1, 0.3, 0.6, 0.9)
 
 
 def _require(frame: pd.DataFrame, columns: set[str], name: str) -> None:
@@ -37,6 +88,7 @@ def _require(frame: pd.DataFrame, columns: set[str], name: str) -> None:
         raise ValueError(f"{name} is missing columns: {', '.join(sorted(missing))}")
 
 
+# --- the record -----------------------------------------------------------------------------------
 def troop_series(troops: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split the troop file into the DMDC permanent-station series (one row per year from the first
     to the last, with NaN in the years the source lacks, so a line breaks there) and the reported
@@ -52,72 +104,93 @@ def troop_series(troops: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return dmdc, reported.reset_index(drop=True)
 
 
-def troops_figure(troops: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+def _event_year(date: pd.Timestamp) -> float:
+    return date.year + (date.day_of_year - 1) / 365.25
+
+
+def troops_chart(troops: pd.DataFrame, posture_events: pd.DataFrame) -> Chart:
     """US troops in Europe, 1950-2025, with the key events marked.
 
     Two series that count different things are drawn apart: a line for the Pentagon's (DMDC)
     permanently assigned personnel, and separate diamonds for reported totals that include
-    rotational forces. They are never joined.
+    rotational forces. They are never joined. Each event is a dashed line labelled with its date;
+    the summary sentence names the events.
 
     Parameters
     ----------
     troops : DataFrame
         As returned by :func:`explainer.data.us_troops_europe`.
-    events : DataFrame
+    posture_events : DataFrame
         As returned by :func:`explainer.data.us_posture_events` (``date``, ``label``).
     """
-    _require(events, {"date", "label"}, "events")
+    _require(posture_events, {"date", "label"}, "posture_events")
     dmdc, reported = troop_series(troops)
+    events = posture_events.sort_values("date").reset_index(drop=True)
     peak = dmdc.loc[dmdc["troops"].idxmax()]
-    fig = new_figure(
-        title="US troops in Europe, 1950–2025",
-        subtitle=("Line: permanently assigned (Pentagon DMDC count).<br>Diamonds: reported totals including "
-                  "rotational forces, a different count."),
-        x_title="Year",
-        y_title="US military personnel in Europe",
-        source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Washington Post, "
-                "Axios, NATO, AP), data/us_posture_events.csv; one URL per row. Gaps: years the source lacks."),
-        height=640, margin=dict(t=140),
+    last = dmdc.dropna(subset=["troops"]).iloc[-1]
+    # the same number reported by two sources is one diamond, with both notes in its hover
+    notes = reported.assign(note=reported["note"].fillna("").str.slice(0, 90))
+    diamonds = notes.groupby(["year", "troops"], as_index=False).agg(
+        note=("note", lambda s: "<br>".join(n for n in s if n)), sources=("note", "size"))
+
+    def build() -> go.Figure:
+        fig = go.Figure()
+        fig.add_trace(go.Scatter(
+            x=dmdc["year"], y=dmdc["troops"], mode="lines+markers", name="Permanently assigned (DMDC count)",
+            line=dict(color=PALETTE["blue"], width=2.5), marker=dict(size=4), connectgaps=False,
+            hovertemplate="%{x}: %{y:,.0f} permanently assigned<extra></extra>"))
+        fig.add_trace(go.Scatter(
+            x=diamonds["year"], y=diamonds["troops"], mode="markers",
+            name="Reported totals incl. rotational forces",
+            marker=dict(symbol="diamond", size=11, color=PALETTE["vermillion"],
+                        line=dict(width=1, color="rgba(128,128,128,0.9)")),
+            customdata=diamonds["note"],
+            hovertemplate="%{x}: about %{y:,.0f} incl. rotational<br>%{customdata}<extra></extra>"))
+        fig.add_hline(y=NDAA_FLOOR, line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5))
+        fig.add_annotation(x=0.0, xref="paper", y=NDAA_FLOOR, yref="y", xanchor="left", yanchor="top",
+                           text="76,000 floor (2025 defence bill),<br>counting rotational forces too",
+                           showarrow=False, align="left", font=dict(size=11))
+        fig.add_annotation(x=int(peak["year"]), y=float(peak["troops"]),
+                           text=f"{int(peak['year'])} peak: {peak['troops']:,.0f}", showarrow=True,
+                           arrowhead=2, ax=60, ay=10, xanchor="left", font=dict(size=12))
+        late = 2015.0
+        for k, ev in events.iterrows():
+            year = _event_year(ev["date"])
+            fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1))
+            right = year > late  # the late events sit near the right edge: label to the left
+            fig.add_annotation(x=year, y=1.0, yref="paper", yshift=-2 - 20 * int(k),
+                               xshift=-3 if right else 3, text=f"{ev['date']:%b %Y}", showarrow=False,
+                               xanchor="right" if right else "left", yanchor="top",
+                               font=dict(size=11), bgcolor=LABEL_BG)
+        fig.update_xaxes(title_text="Year", range=[1948, 2028])
+        fig.update_yaxes(title_text="US personnel in Europe", rangemode="tozero", tickformat=",")
+        fig.update_layout(height=500, margin=dict(t=70, b=60))
+        return fig
+
+    named = "; ".join(f"{ev['date']:%b %Y}, {ev['label']}" for _, ev in events.iterrows())
+    low, high = int(reported["troops"].min()), int(reported["troops"].max())
+    summary = (f"The permanently assigned count peaked at {peak['troops']:,.0f} in {int(peak['year'])}, fell "
+               f"steeply after 1989 and stood at {last['troops']:,.0f} in {int(last['year'])}; reported totals "
+               f"including rotational forces, a different count, were about {low:,} to {high:,}. "
+               f"Dashed lines mark: {named}.")
+    return Chart(
+        name="deterrence-troops",
+        title=f"US troops in Europe, {int(dmdc['year'].min())}–{int(dmdc['year'].max())}: two different counts",
+        source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Washington "
+                "Post, Axios, NATO, AP) and data/us_posture_events.csv; one URL per row. The line breaks in "
+                "years the source lacks. The dotted line is the legal floor, which counts all US forces in "
+                "the European Command's area, rotational ones included."),
+        build=build,
+        summary=summary,
     )
-    fig.add_trace(go.Scatter(
-        x=dmdc["year"], y=dmdc["troops"], mode="lines+markers", name="Permanently assigned (DMDC)",
-        line=dict(color=PALETTE["blue"], width=2.5), marker=dict(size=4), connectgaps=False,
-        hovertemplate="%{x}: %{y:,.0f} permanently assigned<extra></extra>",
-    ))
-    fig.add_trace(go.Scatter(
-        x=reported["year"], y=reported["troops"], mode="markers", name="Reported total incl. rotational",
-        marker=dict(symbol="diamond", size=11, color=PALETTE["vermillion"], line=dict(width=1, color="white")),
-        customdata=reported["note"].fillna("").str.slice(0, 90),
-        hovertemplate="%{x}: about %{y:,.0f} incl. rotational<br>%{customdata}<extra></extra>",
-    ))
-    fig.add_hline(y=NDAA_FLOOR, line=dict(color=PALETTE["black"], dash="dot", width=1),
-                  annotation_text="76,000 floor in the FY2026 defence bill", annotation_position="top left",
-                  annotation_font_size=12)
-    fig.add_annotation(x=int(peak["year"]), y=float(peak["troops"]),
-                       text=f"{int(peak['year'])} peak: {peak['troops']:,.0f}", showarrow=True,
-                       arrowhead=2, ax=110, ay=25, font=dict(size=12))
-    for k, (_, ev) in enumerate(events.sort_values("date").iterrows()):
-        year = ev["date"].year + (ev["date"].day_of_year - 1) / 365.25
-        fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1))
-        short = ev["label"].split(";")[0].split(":")[0]
-        if len(short) > 44:
-            short = short[:42].rsplit(" ", 1)[0] + "…"
-        first = k == 0
-        fig.add_annotation(x=year, y=1.0, yref="paper", yshift=-4 - 22 * k, xshift=3 if first else -3,
-                           text=f"{ev['date']:%b %Y}: {short}", showarrow=False,
-                           xanchor="left" if first else "right", yanchor="top",
-                           font=dict(size=11), bgcolor="rgba(255,255,255,0.75)")
-    fig.update_yaxes(rangemode="tozero", tickformat=",")
-    fig.update_xaxes(range=[1948, 2028])
-    return fig
 
 
-def spending_figure(spending: pd.DataFrame,
-                    countries: Sequence[str] = ("Poland", "Lithuania", "Germany", "Romania",
-                                                "NATO Europe and Canada")) -> go.Figure:
+def spending_chart(spending: pd.DataFrame,
+                   countries: Sequence[str] = ("Poland", "Lithuania", "Germany", "Romania",
+                                               "NATO Europe and Canada")) -> Chart:
     """Defence spending as % of GDP, 2014-2025, for a few allies and NATO Europe and Canada.
 
-    One NATO edition only (2025); estimates (2024, 2025) are drawn with open markers.
+    One NATO edition only; estimates (2024, 2025) are drawn with open markers.
 
     Parameters
     ----------
@@ -130,163 +203,261 @@ def spending_figure(spending: pd.DataFrame,
     unknown = set(countries) - set(spending["country"])
     if unknown:
         raise ValueError(f"countries not in the data: {', '.join(sorted(unknown))}")
-    fig = new_figure(
-        title="Defence spending of European allies, % of GDP, 2014–2025",
-        subtitle="NATO definition, 2025 edition only; open markers are estimates",
-        x_title="Year", y_title="Defence expenditure, % of GDP",
-        source=("Source: data/defence_spending_gdp.csv: NATO, Defence Expenditure of NATO Countries (2014-2025), "
-                "2025 edition (via namanjain92/NATO-Analytics; 2025 from news reports of it; one URL per row)."),
-        height=560,
-    )
     colors = [PALETTE[k] for k in ("vermillion", "orange", "blue", "green", "black", "purple", "sky")]
-    for i, country in enumerate(countries):
-        rows = spending[spending["country"] == country].sort_values("year").dropna(subset=["pct_gdp"])
-        fig.add_trace(go.Scatter(
-            x=rows["year"], y=rows["pct_gdp"], mode="lines+markers", name=country,
-            line=dict(color=colors[i % len(colors)], dash=DASHES[i % len(DASHES)],
-                      width=3 if country.startswith("NATO") else 2),
-            marker=dict(size=8, symbol=["circle-open" if e else "circle" for e in rows["estimate"]]),
-            hovertemplate="%{x}: %{y:.2f}% of GDP<extra>" + country + "</extra>",
-        ))
-    fig.add_trace(go.Scatter(x=[2013.6, 2025.4], y=[2.0, 2.0], mode="lines", name="2% guideline",
-                             line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5),
-                             hoverinfo="skip"))
-    for year, text in ((2014, "2014: Crimea"), (2022, "2022: full-scale invasion")):
-        fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1),
-                      annotation_text=text, annotation_position="top right")
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_xaxes(dtick=1, range=[2013.6, 2025.4])
-    return fig
+    symbols = ["circle", "square", "diamond", "triangle-up", "circle", "cross", "x"]
+    rows = {c: spending[spending["country"] == c].sort_values("year").dropna(subset=["pct_gdp"])
+            for c in countries}
+    years = spending["year"]
+    lo_year, hi_year = int(years.min()), int(years.max())
+
+    def build() -> go.Figure:
+        fig = go.Figure()
+        for i, country in enumerate(countries):
+            r = rows[country]
+            symbol = symbols[i % len(symbols)]
+            fig.add_trace(go.Scatter(
+                x=r["year"], y=r["pct_gdp"], mode="lines+markers", name=country,
+                line=dict(color=colors[i % len(colors)], dash=DASHES[i % len(DASHES)],
+                          width=3.5 if country.startswith("NATO") else 2),
+                marker=dict(size=8, symbol=[f"{symbol}-open" if e else symbol for e in r["estimate"]]),
+                hovertemplate="%{x}: %{y:.2f}% of GDP<extra>" + country + "</extra>"))
+        fig.add_trace(go.Scatter(x=[lo_year - 0.4, hi_year + 0.4], y=[2.0, 2.0], mode="lines",
+                                 name="2% guideline", hoverinfo="skip",
+                                 line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5)))
+        for year, text in ((2014, "2014: Crimea"), (2022, "2022: invasion")):
+            fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1))
+            fig.add_annotation(x=year, y=0.0, yref="paper", xshift=3, xanchor="left", yanchor="bottom",
+                               text=text, showarrow=False, font=dict(size=11))
+        fig.update_xaxes(title_text="Year", dtick=2, range=[lo_year - 0.4, hi_year + 0.4])
+        fig.update_yaxes(title_text="Defence spending, % of GDP", rangemode="tozero")
+        fig.update_layout(height=500, margin=dict(t=60, b=60))
+        return fig
+
+    def span(country: str) -> str:
+        r = rows[country]
+        first, last = r.iloc[0], r.iloc[-1]
+        est = "an estimated " if bool(last["estimate"]) else ""
+        return f"{country} from {first['pct_gdp']:.2f}% in {int(first['year'])} to {est}{last['pct_gdp']:.2f}% in {int(last['year'])}"
+
+    summary = "Defence spending rose everywhere shown: " + "; ".join(span(c) for c in countries) + "."
+    return Chart(
+        name="deterrence-spending",
+        title=f"Defence spending of European allies, % of GDP, {lo_year}–{hi_year}",
+        source=("Source: data/defence_spending_gdp.csv, NATO definition, one edition only: 2014–2024 from a "
+                "third-party transcription of NATO's table (namanjain92/NATO-Analytics) whose edition is "
+                "inferred to be the 2025 one; 2025 from news reports of that release; one URL per row. Open "
+                "markers are estimates."),
+        build=build,
+        summary=summary,
+    )
 
 
-def asia_grid() -> np.ndarray:
-    """Slider positions for competing demand in Asia: 0.0, 0.1, ..., 1.0."""
-    return np.round(np.linspace(0.0, 1.0, 11), 2)
-
-
-def credibility_figure(asia_values: Sequence[float] | None = None,
-                       default_asia: float = dt.DEFAULTS.asia) -> go.Figure:
-    """Credibility of the US commitment against the drawdown, with a static slider for the
-    competing demand in Asia.
-
-    Two credibility curves (the tripwire reading with the default scale, and a near-linear
-    "denial" reading) and, for each theory, the critical credibility below which the ally's best
-    response is to accommodate. Every other parameter takes :data:`~explainer.models.deterrence.DEFAULTS`.
-    """
-    values = asia_grid() if asia_values is None else np.asarray(asia_values, dtype=float)
-    matches = np.flatnonzero(np.isclose(values, default_asia))
-    if matches.size == 0:
-        raise ValueError(f"default_asia {default_asia!r} is not one of the slider values")
-    active = int(matches[0])
-    d = np.round(np.linspace(0.0, 1.0, 51), 2)
-    p = dt.DEFAULTS
-
-    def curves(a: float) -> list[np.ndarray]:
-        trip = dt.credibility(d, a, p.floor, p.ceiling, p.tripwire_scale, p.asia_weight)
-        linear = dt.credibility(d, a, p.floor, p.ceiling, dt.MAX_TRIPWIRE_SCALE, p.asia_weight)
-        out = [np.round(trip, 4), np.round(linear, 4)]
-        for theory in dt.THEORIES:
-            c_star = dt.critical_credibility(theory, p.threat, p.self_help, p.pact_reliability,
-                                             p.balance_cost, p.accommodation_cost, p.entrapment, a)
-            y = c_star if 0.0 <= c_star <= 1.0 else np.nan
-            out.append(np.array([y, y]))
-        return out
-
-    def title(a: float) -> str:
-        return ("How credible is the US commitment as forces leave?<br><span style='font-size:13px'>"
-                f"Competing US demand in Asia: {a:.1f} (0 = none, 1 = the most the model allows)</span>")
-
-    fig = new_figure(title=title(values[active]),
-                     x_title="US drawdown: share of today's forward presence withdrawn",
-                     y_title="Credibility of the US commitment (0–1)",
-                     source=ILLUSTRATIVE + " A theory's line is missing when no credibility in [0, 1] makes accommodation pay.",
-                     height=640)
-    first = curves(values[active])
-    fig.add_trace(go.Scatter(x=d, y=first[0], name=f"Credibility: tripwire (scale {p.tripwire_scale:g})",
-                             line=dict(color=PALETTE["black"], width=3),
-                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=d, y=first[1], name="Credibility: proportional (denial)",
-                             line=dict(color=PALETTE["purple"], width=2, dash="longdash"),
-                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra></extra>"))
-    for k, theory in enumerate(dt.THEORIES):
-        fig.add_trace(go.Scatter(x=[0.0, 1.0], y=first[2 + k], mode="lines",
-                                 name=f"Accommodate below: {SHORT_THEORY[theory]}",
-                                 line=dict(width=2, **THEORY_STYLE[theory]),
-                                 hovertemplate="Critical credibility %{y:.2f}<extra>" + theory + "</extra>"))
-    floor_drawdown = 1.0 - NDAA_FLOOR / REPORTED_TOTAL
-    fig.add_vline(x=floor_drawdown, line=dict(color="rgba(128,128,128,0.8)", dash="dot"),
-                  annotation_text=f"76,000 floor:<br>{floor_drawdown:.0%} below ~100,000",
-                  annotation_position="bottom right", annotation_font_size=11)
-    fig.update_xaxes(range=[0, 1], tickformat=".0%")
-    fig.update_yaxes(range=[0, 1.0])
-    fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0.0, xanchor="left",
-                                  font=dict(size=12)), margin=dict(t=175))
-    steps = [Step(label=f"{a:.1f}", data={"y": curves(a)}, layout={"title.text": title(a)}) for a in values]
-    return add_static_slider(fig, steps, traces=range(2 + len(dt.THEORIES)), active=active,
-                             prefix="Competing US demand in Asia: ", name="deterrence-asia")
-
-
+# --- the model ------------------------------------------------------------------------------------
 def region_grids(n_drawdown: int = 41, n_asia: int = 21, **params: float) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-    """The drawdown and Asia grids and ``Δ`` on them for each theory."""
+    """The drawdown and Asia grids and ``Δ`` on them (rounded to 4 decimals, so that float noise at
+    the boundary does not count as an advantage) for each theory."""
     d = np.round(np.linspace(0.0, 1.0, n_drawdown), 3)
     a = np.round(np.linspace(0.0, 1.0, n_asia), 3)
     return d, a, {t: np.round(dt.advantage_grid(d, a, t, **params), 4) for t in dt.THEORIES}
 
 
-def region_figure(default_theory: str = dt.DEFAULTS.theory, **params: float) -> go.Figure:
-    """Where the article's conclusion holds: the ally's net advantage of accommodating, over the
-    drawdown and competing demand in Asia, with buttons for the three theories (precomputed: they
-    work with no kernel). Red: accommodate (the article's conclusion); blue: balance. The black
-    line is the boundary, ``Δ = 0``.
-    """
-    if default_theory not in dt.THEORIES:
-        raise ValueError(f"default_theory must be one of {', '.join(dt.THEORIES)}; got {default_theory!r}")
-    d, a, grids = region_grids(**params)
-    span = max(0.05, max(float(np.abs(g).max()) for g in grids.values()))
+def _share_text(share: float) -> str:
+    if 0.0 < share < 0.005:
+        return "less than 1%"
+    if 0.995 < share < 1.0:
+        return "more than 99%"
+    return f"{share:.0%}"
 
-    def title(theory: str) -> str:
-        share = dt.accommodation_share(grids[theory])
-        return ("Where does the article's conclusion hold?<br><span style='font-size:13px'>"
-                f"{dt.THEORY_LABELS[theory]}: accommodating pays in {share:.0%} of the square</span>")
 
-    fig = new_figure(title=title(default_theory),
-                     x_title="US drawdown: share of today's forward presence withdrawn",
-                     y_title="Competing US demand in Asia",
-                     source=("Illustrative assumptions: the buttons switch the theory; every other parameter is the "
-                             "chapter's default (move them all in the live panel)."),
-                     height=640)
-    z = grids[default_theory]
-    fig.add_trace(go.Heatmap(
-        x=d, y=a, z=z, zmin=-span, zmax=span, zmid=0.0, name="Net advantage of accommodating",
-        colorscale=[[0.0, PALETTE["blue"]], [0.5, "#f7f7f7"], [1.0, PALETTE["vermillion"]]],
-        colorbar=dict(title=dict(text="Accommodate<br>minus balance", side="right"), len=0.8),
-        hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}: advantage %{z:+.3f}<extra></extra>",
-    ))
-    fig.add_trace(go.Contour(
-        x=d, y=a, z=z, showscale=False, contours=dict(start=0.0, end=0.0, size=1.0, coloring="none",
-                                                        showlabels=False),
-        line=dict(color=PALETTE["black"], width=3), name="Boundary (no advantage either way)",
-        hoverinfo="skip",
-    ))
-    fig.add_trace(go.Scatter(x=[dt.DEFAULTS.drawdown], y=[dt.DEFAULTS.asia], mode="markers+text",
-                             marker=dict(symbol="x", size=14, color=PALETTE["black"]),
-                             text=["Today (assumed)"], textposition="top right", name="Today (assumed)",
-                             hovertemplate="Today (assumed): no drawdown, Asia demand %{y:.1f}<extra></extra>"))
-    fig.add_annotation(x=0.98, y=0.04, text="<b>Red: accommodate</b> · <b>Blue: balance</b>",
-                       showarrow=False, xref="paper", yref="paper", xanchor="right",
-                       bgcolor="rgba(255,255,255,0.8)", font=dict(size=12))
-    buttons = [dict(label=BUTTON_LABELS[t], method="update",
-                    args=[{"z": [grids[t], grids[t]]}, {"title.text": title(t)}, [0, 1]])
-               for t in dt.THEORIES]
-    fig.update_layout(
-        updatemenus=[dict(type="buttons", direction="right", buttons=buttons, x=0.0, xanchor="left",
-                          y=-0.2, yanchor="top", active=list(dt.THEORIES).index(default_theory),
-                          pad=dict(t=4), font=dict(size=12))],
-        margin=dict(b=190), showlegend=False,
-    )
-    for ann in fig.layout.annotations:
-        if ann.name == "source":
-            ann.yshift = -150
-    fig.update_xaxes(range=[0, 1], tickformat=".0%")
-    fig.update_yaxes(range=[0, 1])
+def _params(values: dict) -> dict:
+    """The model's parameters from a chart's control values, with the ceiling lifted to the floor
+    where the two sliders cross (the model needs floor <= ceiling)."""
+    p = {k: v for k, v in values.items() if k != "theory"}
+    p["ceiling"] = max(p["ceiling"], p["floor"])
+    return p
+
+
+def _cstar(theory: str, p: dict, asia: float) -> float:
+    return dt.critical_credibility(theory, p["threat"], p["self_help"], p["pact_reliability"],
+                                   p["balance_cost"], p["accommodation_cost"], p["entrapment"], asia)
+
+
+def _drawdown_at(c_target: np.ndarray | float, asia: np.ndarray | float, p: dict) -> np.ndarray:
+    """The drawdown at which credibility equals ``c_target`` at each Asia demand (the tripwire curve
+    inverted), NaN where credibility never equals it for a drawdown in [0, 1]."""
+    c_target, asia = np.broadcast_arrays(np.asarray(c_target, dtype=float), np.asarray(asia, dtype=float))
+    reach = (p["ceiling"] - p["floor"]) * (1.0 - p["asia_weight"] * asia)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = (c_target - p["floor"]) / reach  # the tripwire's value T(1 - d) needed
+        ok = np.isfinite(t) & (reach > 0.0) & (t >= 0.0) & (t <= 1.0)
+        s = p["tripwire_scale"]
+        remaining = -s * np.log1p(np.where(ok, t, 0.0) * np.expm1(-1.0 / s))
+    return np.where(ok, np.clip(1.0 - remaining, 0.0, 1.0), np.nan)
+
+
+def _cstar_along(theory: str, p: dict, asia: np.ndarray) -> np.ndarray:
+    """:func:`~explainer.models.deterrence.critical_credibility` at each Asia demand. It is affine
+    in the demand (only Snyder's entrapment term depends on it), so its values at 0 and 1 give the
+    rest exactly."""
+    lo, hi = _cstar(theory, p, 0.0), _cstar(theory, p, 1.0)
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        return np.full(asia.shape, np.nan)
+    return lo + (hi - lo) * asia
+
+
+def _model_controls(static: dict[str, tuple]) -> tuple[Control, ...]:
+    """Every parameter of the model as a control: the theory, then each of
+    :data:`RANGES`; those named in ``static`` get that static grid, the rest are live-only."""
+    d = dt.DEFAULTS
+    controls = [Control("theory", "Theory of alliance behaviour", d.theory, grid=dt.THEORIES,
+                        options=dt.THEORY_LABELS)]
+    for name, live in RANGES.items():
+        fmt = "{:.0%}" if name == "drawdown" else "{:.2f}"
+        controls.append(Control(name, dt.LABELS[name], getattr(d, name), grid=static.get(name, ()),
+                                live=live, fmt=fmt))
+    return tuple(controls)
+
+
+def _build_credibility() -> go.Figure:
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=DRAWDOWN, y=np.zeros(DRAWDOWN.size), name="Credibility, tripwire reading",
+                             mode="lines", line=dict(color=PALETTE["black"], width=3.5),
+                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>tripwire</extra>"))
+    fig.add_trace(go.Scatter(x=DRAWDOWN, y=np.zeros(DRAWDOWN.size), name="Credibility, proportional (denial)",
+                             mode="lines", line=dict(color=PALETTE["purple"], width=2, dash="longdash"),
+                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>proportional</extra>"))
+    fig.add_trace(go.Scatter(x=[0.0, 1.0], y=[0.0, 0.0], mode="lines", name="Accommodate below",
+                             fill="tozeroy", line=dict(width=2.5, **THEORY_STYLE[dt.DEFAULTS.theory]),
+                             fillcolor=THEORY_FILL[dt.DEFAULTS.theory],
+                             hovertemplate="Accommodate below credibility %{y:.2f}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers", name="Chosen drawdown",
+                             marker=dict(size=13, symbol="circle", color=PALETTE["orange"],
+                                         line=dict(width=1.5, color=INK)),
+                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>chosen</extra>"))
+    fig.update_xaxes(title_text="Share of forward presence withdrawn", range=[0, 1], tickformat=".0%")
+    fig.update_yaxes(title_text="Credibility (0–1)", range=[0, 1])
+    fig.update_layout(height=480, margin=dict(t=90, b=60))
     return fig
+
+
+def _update_credibility(fig: go.Figure, theory: str, **values: float) -> str:
+    p = _params(values)
+    d, a = float(p["drawdown"]), float(p["asia"])
+    curve = dt.credibility(DRAWDOWN, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"])
+    fig.data[0].y = curve
+    fig.data[0].name = f"Credibility, tripwire reading (scale {p['tripwire_scale']:.2f})"
+    fig.data[1].y = dt.credibility(DRAWDOWN, a, p["floor"], p["ceiling"], dt.MAX_TRIPWIRE_SCALE, p["asia_weight"])
+    c_star = _cstar(theory, p, a)
+    drawn = c_star > 0.0
+    level = min(c_star, 1.0)
+    fig.data[2].y = [level, level] if drawn else [None, None]
+    fig.data[2].showlegend = drawn
+    fig.data[2].name = (f"Accommodate below {c_star:.2f} ({SHORT_THEORY[theory]})" if c_star < 1.0
+                        else f"Accommodate at any credibility ({SHORT_THEORY[theory]})")
+    fig.data[2].line.color = THEORY_STYLE[theory]["color"]
+    fig.data[2].line.dash = THEORY_STYLE[theory]["dash"]
+    fig.data[2].fillcolor = THEORY_FILL[theory]
+    here = float(dt.credibility(d, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"]))
+    fig.data[3].x = [d]
+    fig.data[3].y = [here]
+    adv = float(dt.accommodation_advantage(here, theory, p["threat"], p["self_help"], p["pact_reliability"],
+                                           p["balance_cost"], p["accommodation_cost"], p["entrapment"], a))
+    choice = "accommodates" if dt.best_response(adv) == "accommodate" else "balances"
+    start = (f"{UNDER[theory]}, at a {d:.0%} drawdown with Asia demand {a:.2f}, credibility is {here:.2f} "
+             f"and the ally {choice}")
+    if c_star <= 0.0:
+        rest = "no credibility in [0, 1] makes accommodating pay"
+    elif c_star >= 1.0:
+        rest = "accommodating pays at any credibility"
+    elif float(curve[0]) <= c_star:
+        rest = f"credibility is below the threshold of {c_star:.2f} at every drawdown"
+    elif float(curve[-1]) > c_star:
+        rest = f"credibility stays above the threshold of {c_star:.2f} even with every forward troop gone"
+    else:
+        switch = float(_drawdown_at(c_star, a, p))
+        rest = (f"the threshold is {c_star:.2f}, which the tripwire curve crosses at a drawdown of "
+                f"about {switch:.0%}")
+    return f"{start}; {rest}."
+
+
+def credibility_chart() -> Chart:
+    """Credibility of the US commitment against the drawdown, with the chosen theory's threshold.
+
+    Two credibility curves (the tripwire reading with the chosen scale, and the proportional
+    "denial" reading) and the critical credibility below which the ally's best response is to
+    accommodate (shaded). Every parameter of the model is a control; the static page offers the
+    theory, the demand in Asia and the drawdown.
+    """
+    return Chart(
+        name="deterrence-credibility",
+        title="How credible is the US commitment as forward forces leave, and when does accommodating pay?",
+        source=(ILLUSTRATIVE + " " + FORWARD_NOTE + " The threshold is not drawn when no credibility in "
+                "[0, 1] makes accommodating pay."),
+        build=_build_credibility,
+        update=_update_credibility,
+        controls=_model_controls({"drawdown": TENTHS, "asia": TENTHS}),
+    )
+
+
+def _build_region() -> go.Figure:
+    fig = go.Figure()
+    fig.add_trace(go.Heatmap(
+        x=GRID_D, y=GRID_A, z=np.zeros((GRID_A.size, GRID_D.size)), zmin=-SPAN, zmax=SPAN, zmid=0.0,
+        name="Net advantage of accommodating",
+        colorscale=[[0.0, PALETTE["blue"]], [0.5, "#f7f7f7"], [1.0, PALETTE["vermillion"]]],
+        colorbar=dict(orientation="h", x=0.5, xanchor="center", y=-0.3, yanchor="top", thickness=12,
+                      len=1.0, title=dict(text="Net advantage of accommodating", side="top"),
+                      tickvals=[-SPAN, 0.0, SPAN],
+                      ticktext=[f"−{SPAN:g}: balance", "0", f"+{SPAN:g}: accommodate"]),
+        hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}: advantage %{z:+.3f}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=np.zeros(BOUNDARY_A.size), y=BOUNDARY_A, mode="lines",
+                             name="Boundary: no advantage either way",
+                             line=dict(color=INK, width=3), hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers", name="Chosen drawdown and Asia demand",
+                             marker=dict(symbol="x", size=15, color=INK, line=dict(width=1.5, color="#ffffff")),
+                             hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}<extra>chosen</extra>"))
+    fig.update_xaxes(title_text="Share of forward presence withdrawn", range=[0, 1], tickformat=".0%")
+    fig.update_yaxes(title_text="Competing US demand in Asia", range=[0, 1])
+    fig.update_layout(height=560, margin=dict(t=80, b=150))
+    return fig
+
+
+def _update_region(fig: go.Figure, theory: str, **values: float) -> str:
+    p = _params(values)
+    d, a = float(p["drawdown"]), float(p["asia"])
+    model = {k: v for k, v in p.items() if k not in ("drawdown", "asia")}
+    z = np.round(dt.advantage_grid(GRID_D, GRID_A, theory, **model), 4)
+    fig.data[0].z = z
+    boundary = _drawdown_at(_cstar_along(theory, p, BOUNDARY_A), BOUNDARY_A, p)
+    fig.data[1].x = boundary
+    fig.data[1].showlegend = bool(np.isfinite(boundary).any())
+    fig.data[2].x = [d]
+    fig.data[2].y = [a]
+    here = float(dt.credibility(d, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"]))
+    adv = float(dt.accommodation_advantage(here, theory, p["threat"], p["self_help"], p["pact_reliability"],
+                                           p["balance_cost"], p["accommodation_cost"], p["entrapment"], a))
+    share = dt.accommodation_share(z)
+    choice = dt.best_response(adv)
+    net = "about zero" if abs(adv) < 0.005 else f"{adv:+.2f}".replace("-", "−")
+    return (f"{UNDER[theory]}, with the threat at {p['threat']:.2f}, accommodating pays in "
+            f"{_share_text(share)} of the square; at a {d:.0%} drawdown with Asia demand {a:.2f} the ally's "
+            f"best response is to {choice} (net advantage {net}).")
+
+
+def region_chart() -> Chart:
+    """Where the article's conclusion holds: the ally's net advantage of accommodating over the
+    drawdown and the competing demand in Asia, for the chosen theory.
+
+    Positive (accommodate, the article's conclusion) and negative (balance) are told apart by the
+    colour bar's labels; the solid line is the boundary, ``Δ = 0``, and the cross the chosen point.
+    Every parameter of the model is a control; the static page offers the theory, the drawdown
+    (the cross) and the threat.
+    """
+    return Chart(
+        name="deterrence-region",
+        title="Where does the article's conclusion hold? The ally's best response by drawdown and demand in Asia",
+        source=(ILLUSTRATIVE + " " + FORWARD_NOTE + " Shares of the square are counted on a 41 × 21 grid."),
+        build=_build_region,
+        update=_update_region,
+        controls=_model_controls({"drawdown": TENTHS, "threat": THREAT_GRID}),
+    )
