@@ -1,19 +1,16 @@
-"""The argument map: structure, exact probabilities, swings, profiles, figures and the live panel."""
+"""The argument map's model: structure, exact probabilities, swings and profiles (its charts are tested in
+tests/charts/test_argument_charts.py)."""
 
 from __future__ import annotations
 
 import itertools
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explainer.figures import argument as charts
 from explainer.models import argument as ar
-from explainer.widgets import LivePanel
-from explainer.widgets import argument as panels
 
 N = len(ar.PREMISES)
 credence_lists = st.lists(st.floats(0.0, 1.0), min_size=N, max_size=N)
@@ -169,68 +166,7 @@ def test_bad_maps_are_named():
         ar.profile("Optimist")
 
 
-# --- figures and panel ----------------------------------------------------------------------------
-def test_map_positions_are_deterministic_and_layered():
-    pos = charts.map_positions()
-    assert pos == charts.map_positions()
-    d = ar.depths()
-    assert all(pos[k][0] == d[k] for k in pos)
-    ys = [pos[k][1] for k in charts.premise_order()]
-    assert ys == sorted(ys, reverse=True) and ys[0] == 1.0 and ys[-1] == 0.0
-    assert pos["will_both_sides"][1] == pytest.approx(np.mean([pos["russia_will"][1], pos["us_broker"][1]]))
-
-
-def test_map_figure_has_every_node_and_edge():
-    fig = charts.map_figure()
-    nodes = [k for t in fig.data[1:] for k in t.customdata]
-    assert sorted(nodes) == sorted(n.key for n in ar.NODES)
-    edges = sum(len(n.parents) for n in ar.NODES)
-    assert len(fig.data[0].x) == 3 * edges
-    hover = " ".join(h for t in fig.data[1:] for h in t.hovertext)
-    assert "C14" in hover and "05_periphery" in hover and " OR " in hover
-    assert any(a.name == "source" and a.text for a in fig.layout.annotations)
-
-
-def test_estimate_slider_steps_hold_the_model():
-    fig = charts.estimate_figure()
-    slider = fig.layout.sliders[0]
-    assert len(slider.steps) == len(ar.PROFILES) and slider.active == ar.DEFAULTS.profile
-    for prof, step in zip(ar.PROFILES, slider.steps):
-        x_nodes, x_tornado, x_line = step.args[0]["x"]
-        assert x_line[0] == pytest.approx(ar.conclusion_probability(prof.credences))
-        assert x_nodes[0] == pytest.approx(ar.conclusion_probability(prof.credences))  # top bar
-        sw = ar.swings(prof.credences)
-        assert x_tornado[-1] == pytest.approx(sw[0].width)  # widest on top
-        assert step.args[0]["base"][1][-1] == pytest.approx(sw[0].if_false)
-        assert charts.fmt_prob(ar.conclusion_probability(prof.credences)) in step.args[1]["title.text"]
-    first, last = slider.steps[0].args[0]["x"][0], slider.steps[-1].args[0]["x"][0]
-    assert not np.allclose(first, last)
-    assert np.allclose(fig.data[0].x, slider.steps[slider.active].args[0]["x"][0])
-    with pytest.raises(ValueError, match="short"):
-        charts.estimate_figure(short=["a"])
-    with pytest.raises(ValueError, match="active"):
-        charts.estimate_figure(active=9)
-
-
-def test_panel_updates_in_place_and_opens_on_the_defaults():
-    panel = panels.panel()
-    assert isinstance(panel, LivePanel)
-    fig = panel.figure
-    assert isinstance(fig, go.FigureWidget)
-    assert set(panel.controls) == set(ar.PREMISES)
-    assert panel.values() == pytest.approx(ar.DEFAULTS.credences)
-    start = ar.conclusion_probability(ar.DEFAULTS.credences)
-    assert fig.data[2].x[0] == pytest.approx(start)
-    panel.controls["no_veto"].value = 1.0
-    assert panel.figure is fig
-    assert fig.data[2].x[0] == pytest.approx(start / 0.6)
-    assert "Implied probability" in fig.layout.title.text
-    with pytest.raises(ValueError, match="name_or_index"):
-        panels.panel(profile=5)
-    bundle = panel._repr_mimebundle_()
-    assert "Open this chapter in Binder" in bundle["text/html"] and "<input" not in bundle["text/html"]
-
-
+# --- links and enumeration ------------------------------------------------------------------------
 def test_every_node_links_to_known_claims():
     from explainer import data
 
@@ -242,21 +178,3 @@ def test_every_node_links_to_known_claims():
 def test_truth_table_is_complete():
     table = ar._truth_table(3)
     assert {tuple(r) for r in table} == set(itertools.product((False, True), repeat=3))
-
-
-def test_node_table_links_every_node_to_its_ledger_rows_and_chapter():
-    page = charts.node_table_html()
-    assert page.count("<tr><td>") == len(ar.NODES)
-    for n in ar.NODES:
-        for c in n.claims:
-            assert f'href="claim_ledger.html#claim-{c}"' in page
-        if n.chapter != "argument_map":
-            assert f'href="{n.chapter}.html"' in page
-    assert 'href="#the-claims-this-page-examines"' in page
-
-
-def test_small_probabilities_never_read_as_zero():
-    assert charts.fmt_prob(0.054486) == "5.4%"
-    assert charts.fmt_prob(3.048e-05) == "0.00305%"
-    assert charts.fmt_prob(0.0048828125) == "0.488%"
-    assert charts.fmt_prob(0.0) == "0%"

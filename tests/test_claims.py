@@ -87,13 +87,6 @@ def test_ledger_table_has_an_anchor_and_chapter_link_per_row(claims):
         charts.ledger_table_html(claims.drop(columns=["urls"]), charts.CHAPTER_TITLES)
 
 
-def test_verdict_figure_counts_every_claim(claims):
-    fig = charts.verdict_figure(claims)
-    assert sum(sum(t.x) for t in fig.data) == len(claims)
-    with pytest.raises(ValueError, match="speaker"):
-        charts.verdict_figure(claims.drop(columns=["speaker"]))
-
-
 def _copy(tmp_path: Path) -> Path:
     shutil.copy(DATA / "claims.csv", tmp_path / "claims.csv")
     return tmp_path / "claims.csv"
