@@ -10,9 +10,10 @@ What follows happens in the reader's browser, and it differs between the two way
   whole figure with ``Plotly.newPlot``.
 
 Both run here in headless Chromium, with the same plotly.js that the ``plotly`` package ships
-(what JupyterLab uses), on the same slider moves as the in-kernel benchmark: the update messages
-are the panel's own :class:`explainer.widgets.FigureEdits`, and the figures are the ones its
-``build`` and ``update`` make. Each timing runs until plotly.js has finished (its promise
+(what JupyterLab uses), on the same moves as the in-kernel benchmark, for every chart with
+controls: the update messages hold what the chart's ``update`` writes, recorded with
+``chart.draw(FigureEdits(), **values)`` (what the panel's ``batch_update`` sends), and the figures
+are ``chart.figure(**values)``. Each timing runs until plotly.js has finished (its promise
 resolves): the DOM is updated and the browser paints in the next frame, which both ways share.
 Order A B B A over two halves of the moves, as in the kernel.
 """
@@ -62,41 +63,48 @@ async ([mode, items]) => {
 """
 
 
-def _messages(panel, moves: list) -> tuple[list[dict], list[dict], dict]:
-    """For each move: the update message the book sends, and the whole figure the common pattern
-    shows; plus the figure before the first move (where both start)."""
-    from plotly.basedatatypes import Undefined
+def update_message(chart, values: dict) -> dict:
+    """What the live panel sends for ``values``: ``update`` run on a :class:`FigureEdits`, as one
+    ``Plotly.update`` (restyle per written path, one value per written trace, ``"_undefined_"``
+    where a trace leaves that path alone; relayout; the written traces' indices)."""
+    from explainer.figures import FigureEdits
 
+    edits = FigureEdits()
+    chart.draw(edits, **values)
+    traces = sorted(edits.traces)
+    paths = sorted({p for i in traces for p in edits.traces[i]})
+    restyle = {p: [edits.traces[i].get(p, "_undefined_") for i in traces] for p in paths}
+    return {"restyle": restyle, "relayout": dict(edits.layout_edits), "traces": traces}
+
+
+def _messages(chart, moves: list) -> tuple[list[dict], list[dict], dict]:
+    """For each move: the update message the book's panel sends, and the whole figure the common
+    pattern shows; plus the figure before the first move (where both start)."""
     def plain_json(x):
         return json.loads(pio.to_json(x, validate=False, engine="json"))
 
-    start = panel.build()
-    panel._update(start, **panel.values())
+    values = chart.defaults()
+    start = chart.figure(**values)
     updates, figures = [], []
-    values = panel.values()
     for control, value in moves:
         values = {**values, control: value}
-        args = panel.edits(**values).update_args()
-        restyle = {p: ["_undefined_" if v is Undefined else v for v in vs] for p, vs in args["restyle_data"].items()}
-        updates.append(plain_json({"restyle": restyle, "relayout": args["relayout_data"],
-                                   "traces": args["trace_indexes"]}))
-        fig = panel.build()
-        panel._update(fig, **values)
-        figures.append(plain_json(fig.to_plotly_json()))
+        updates.append(plain_json(update_message(chart, values)))
+        figures.append(plain_json(chart.figure(**values).to_plotly_json()))
     return updates, figures, plain_json(start.to_plotly_json())
 
 
 def measure(changes: int = 60) -> list[dict]:
-    """p50 and p95 of both ways for every live panel, over ``changes`` slider moves each."""
+    """p50 and p95 of both ways for every chart with controls, over ``changes`` moves each."""
     import sys
     from pathlib import Path
 
-    from live_kernel import compare, panel_factories, slider_moves
+    from live_kernel import chart_makers, compare, slider_moves
     from playwright.sync_api import sync_playwright
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from conftest import chromium_path
     from explainer.book.sphinxext import plotly_js_source
+    from explainer.widgets import LivePanel
 
     rows = []
     with sync_playwright() as p:
@@ -105,10 +113,10 @@ def measure(changes: int = 60) -> list[dict]:
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.set_content(PAGE)
         page.add_script_tag(path=str(plotly_js_source()))
-        for name, factory in panel_factories().items():
-            panel = factory()
-            moves = slider_moves(panel, changes)
-            updates, figures, start = _messages(panel, moves)
+        for name, make in chart_makers().items():
+            chart = make()
+            moves = slider_moves(LivePanel(chart), changes)
+            updates, figures, start = _messages(chart, moves)
             half = len(moves) // 2
             times = {"inplace": [], "rebuild": []}
             # A B B A; each block starts from the chart as it stood before its first move
@@ -120,7 +128,7 @@ def measure(changes: int = 60) -> list[dict]:
             followed = page.evaluate(SNAPSHOT)  # after the last in-place move
             page.evaluate(DRAW, figures[-1])
             assert followed == page.evaluate(SNAPSHOT), f"{name}: the in-place chart differs from the rebuilt one"
-            rows.append({"panel": name, "changes": len(times["inplace"]),
+            rows.append({"chart": name, "changes": len(times["inplace"]),
                          **compare(times["inplace"], times["rebuild"])})
         browser.close()
     return rows
