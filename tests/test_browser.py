@@ -124,7 +124,7 @@ def test_every_chart_is_tied_to_its_title_and_summary(browser, site_url, path):
         for i in range(page.locator("figure.explainer-figure").count()):
             fig = page.locator("figure.explainer-figure").nth(i)
             div = fig.locator("div.plotly-graph-div")
-            assert div.get_attribute("role") == "img"
+            assert div.get_attribute("role") == "group" and div.get_attribute("aria-label").startswith("Chart: ")
             ids = div.get_attribute("aria-describedby").split()
             assert all(page.locator(f"#{x}").inner_text().strip() for x in ids)
             assert fig.locator("figcaption").inner_text().strip()

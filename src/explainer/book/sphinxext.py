@@ -140,7 +140,7 @@ def static_chart_html(spec: dict[str, Any], scenarios_url: str | None) -> str:
         controls.append(f'<div class="explainer-control"><label for="{cid}">{esc(c["label"])}</label>{field}</div>')
     controls_html = (f'<div class="explainer-controls" role="group" aria-label="{esc("Scenario: " + spec["title"])}">'
                      + "".join(controls) + "</div>") if controls else ""
-    attrs = (f' role="img" aria-label="{esc("Chart: " + spec["title"])}" '
+    attrs = (f' role="group" aria-label="{esc("Chart: " + spec["title"])}" '
              f'aria-describedby="{name}-summary {name}-source"')
     data_url = f' data-scenarios="{esc(scenarios_url)}"' if scenarios_url else ""
     return (
@@ -292,7 +292,7 @@ INPUTS_STAMP = ".explainer-inputs"
 def notebook_inputs_digest(srcdir: str | Path) -> str:
     """A digest of what every notebook's outputs depend on besides the notebook itself: every file
     under ``data/`` and every Python file of this package (models, figures, widgets, loaders)."""
-    package = Path(__file__).parent
+    package = Path(__file__).resolve().parents[1]  # the whole explainer package, not only explainer.book
     files = [(f"data/{f.relative_to(Path(srcdir) / 'data')}", f) for f in sorted((Path(srcdir) / "data").rglob("*"))]
     files += [(f"explainer/{f.relative_to(package)}", f) for f in sorted(package.rglob("*.py"))]
     digest = hashlib.sha256()

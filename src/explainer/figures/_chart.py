@@ -27,6 +27,7 @@ import hashlib
 import itertools
 import json
 import math
+import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,6 +121,18 @@ class Control:
         raise ValueError(f"control {self.name!r}: {value!r} is not one of the static values {self.grid!r}")
 
 
+#: The longest line of an axis title, in characters (it fits a 390 px wide chart).
+TITLE_WIDTH = 34
+
+
+def wrap_title(text: str, width: int = TITLE_WIDTH) -> str:
+    """An axis title broken into lines of at most ``width`` characters (Plotly's ``<br>``); a title
+    that already has line breaks is left as it is."""
+    if "<br>" in text or len(text) <= width:
+        return text
+    return "<br>".join(textwrap.wrap(text, width=width))
+
+
 def _same(a: Any, b: Any) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return a == b
@@ -196,9 +209,12 @@ class Chart:
 
     # -- drawing ------------------------------------------------------------------------------
     def new_figure(self) -> go.Figure:
-        """``build()`` with the book's template (set on the figure, not as a global default)."""
+        """``build()`` with the book's template (set on the figure, not as a global default), and
+        long axis titles wrapped so that they fit a phone's width."""
         fig = self.build()
         fig.update_layout(template=theme.template())
+        fig.for_each_xaxis(lambda ax: ax.update(title_text=wrap_title(ax.title.text)) if ax.title.text else None)
+        fig.for_each_yaxis(lambda ax: ax.update(title_text=wrap_title(ax.title.text)) if ax.title.text else None)
         return fig
 
     def draw(self, fig: Any, **values: Any) -> str:
