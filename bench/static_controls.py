@@ -1,0 +1,232 @@
+"""The built site's two timing parts: its static controls' redraw, and its first chart against a
+bare page. Both open the built book (``html_dir``, ``_build/html`` by default) served from
+127.0.0.1 in headless Chromium.
+
+* **Static controls' redraw** (:func:`measure_redraw`). On every chart page, for every
+  ``<figure class="explainer-figure">`` with controls, once its recording has loaded (one
+  untimed move fetches it): the controls are moved one at a time, round robin, one step each
+  (a range input's value, a select's index; each bounces at its ends), by setting the value and
+  dispatching an ``input`` event, as a reader's drag does. The time runs from that event to the
+  first animation frame after the figure's ``explainer:drawn`` event (``requestAnimationFrame``
+  after the event: the frame that shows the new data). Each move starts from a quiet frame.
+  Goals: p95 <= 33 ms and p50 <= 17 ms per chart (two frames and one frame at 60 Hz).
+* **First chart against a bare page** (:func:`measure_first_chart`). One after the other in the
+  same browser, in the order A B B A: (a) a bare HTML page, served by the same server, that loads
+  the same plotly.js file the book uses (``_static/vendor/plotly-*-explainer.min.js``, at the URL
+  the chart page uses) and draws one small chart; (b) the chart page. Each in a fresh context (an
+  empty cache, a first visit), timed from navigation to the first chart's ``svg.main-svg``. The
+  ratio of their medians is reported per page: absolute times move with the machine, the ratio
+  does not. Goal: <= 1.5.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import re
+import statistics
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML = ROOT / "_build" / "html"
+#: Where the bare page is served (generated in memory; nothing is written into the site).
+BARE_PATH = "/__bench_bare__.html"
+for _extra in (ROOT / "tests", ROOT / "bench"):  # conftest (chromium_path, html_pages), pageweight
+    if str(_extra) not in sys.path:
+        sys.path.insert(0, str(_extra))
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+#: One small chart and nothing else, drawn with the book's own plotly.js file (``{src}``).
+BARE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>bare plotly.js page</title><script src="{src}"></script></head>
+<body><div id="bare" class="plotly-graph-div" style="height:400px; width:100%;"></div>
+<script>Plotly.newPlot('bare', [{{type: 'scatter', mode: 'lines', x: [1, 2, 3, 4], y: [2, 1, 3, 2]}}],
+  {{margin: {{t: 30}}}}, {{responsive: true, displaylogo: false}});</script>
+</body></html>
+"""
+
+
+@contextlib.contextmanager
+def serve(html_dir: Path, bare_src: str | None = None) -> Iterator[str]:
+    """Serve ``html_dir`` on 127.0.0.1 (a free port) and yield its base URL. With ``bare_src``, the
+    server also answers :data:`BARE_PATH` with the bare page loading that script URL."""
+    page = BARE_PAGE.format(src=bare_src).encode() if bare_src else None
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+        def do_GET(self):
+            if page is not None and self.path.split("?")[0] == BARE_PATH:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                self.wfile.write(page)
+                return
+            super().do_GET()
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(html_dir)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
+    finally:
+        srv.shutdown()
+        srv.server_close()
+
+
+def site_pages(html_dir: Path) -> list[str]:
+    """The pages of the book built in ``html_dir``, in reading order: from the ``_toc.yml`` of the
+    book it was built from (``html_dir/../..``), else every content page."""
+    src = html_dir.resolve().parents[1]
+    if (src / "_toc.yml").is_file():
+        from explainer.book.citation import toc_files
+
+        return [f"{f}.html" for f in toc_files(src) if (html_dir / f"{f}.html").is_file()]
+    from conftest import html_pages
+
+    return [p.relative_to(html_dir).as_posix() for p in html_pages(html_dir)]
+
+
+def chart_pages(html_dir: Path) -> list[str]:
+    """The pages that draw at least one chart."""
+    return [p for p in site_pages(html_dir) if "plotly-graph-div" in (html_dir / p).read_text(encoding="utf-8")]
+
+
+def plotly_src(html_dir: Path, page: str) -> str:
+    """The plotly.js URL ``page`` loads (``_static/vendor/plotly-*-explainer.min.js?v=...``),
+    relative to the site's root."""
+    text = (html_dir / page).read_text(encoding="utf-8")
+    m = re.search(r'<script[^>]+src="([^"]*_static/vendor/plotly-[^"]*-explainer\.min\.js[^"]*)"', text)
+    if not m:
+        raise RuntimeError(f"{page} loads no _static/vendor/plotly-*-explainer.min.js")
+    url = m.group(1)
+    depth = page.count("/")
+    for _ in range(depth):
+        if url.startswith("../"):
+            url = url[3:]
+    return "/" + url.lstrip("/")
+
+
+def _launch(p):
+    from conftest import chromium_path
+
+    return p.chromium.launch(executable_path=chromium_path(), headless=True, args=BROWSER_ARGS)
+
+
+# --- static controls' redraw ------------------------------------------------------------------
+#: Move the controls of one figure ``n`` times; resolve with the times (ms) from the input event
+#: to the first animation frame after the figure's "explainer:drawn" event.
+MOVES = """
+async ([id, n, warm]) => {
+  const el = document.getElementById(id);
+  const inputs = Array.from(el.querySelectorAll('[data-control]'));
+  const dir = inputs.map(() => 1);
+  const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const size = (input) => input.tagName === 'SELECT' ? input.options.length : Number(input.max) + 1;
+  const move = async (k) => {
+    const input = inputs[k % inputs.length], j = k % inputs.length;
+    const now = input.tagName === 'SELECT' ? input.selectedIndex : Number(input.value);
+    if (now + dir[j] < 0 || now + dir[j] >= size(input)) dir[j] = -dir[j];
+    await frame(); await frame();  // start from a quiet frame
+    const drawn = new Promise((resolve, reject) => {
+      const limit = setTimeout(() => reject(new Error(id + ': no explainer:drawn within 10 s')), 10000);
+      el.addEventListener('explainer:drawn', () => {
+        clearTimeout(limit);
+        requestAnimationFrame(() => resolve(performance.now()));
+      }, {once: true});
+    });
+    if (input.tagName === 'SELECT') input.selectedIndex = now + dir[j]; else input.value = String(now + dir[j]);
+    const t0 = performance.now();
+    input.dispatchEvent(new Event('input', {bubbles: true}));
+    return (await drawn) - t0;
+  };
+  for (let k = 0; k < warm; k++) await move(k);  // fetches the recording: not timed
+  const times = [];
+  for (let k = 0; k < n; k++) times.push(await move(warm + k));
+  return times;
+}
+"""
+
+
+def measure_redraw(html_dir: Path = HTML, moves: int = 30, pages: list[str] | None = None) -> list[dict]:
+    """p50 and p95 (ms) of a static control's move, per chart with controls, on every chart page."""
+    from playwright.sync_api import sync_playwright
+
+    html_dir = Path(html_dir)
+    rows = []
+    with serve(html_dir) as base, sync_playwright() as p:
+        browser = _launch(p)
+        for page_path in pages if pages is not None else chart_pages(html_dir):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.goto(f"{base}/{page_path}", wait_until="load")
+            ids = page.eval_on_selector_all("figure.explainer-figure[data-scenarios]",
+                                            "els => els.filter(e => e.querySelector('[data-control]')).map(e => e.id)")
+            if ids:
+                page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'",
+                                       timeout=60000)
+            for fid in ids:
+                page.locator(f"#{fid}").scroll_into_view_if_needed()
+                times = page.evaluate(MOVES, [fid, moves, 2])
+                controls = page.locator(f"#{fid} [data-control]").count()
+                p50, p95 = statistics.median(times), _p95(times)
+                rows.append({"page": page_path, "chart": fid.removeprefix("fig-"), "controls": controls,
+                             "moves": len(times), "p50_ms": p50, "p95_ms": p95, "max_ms": max(times)})
+            context.close()
+        browser.close()
+    return rows
+
+
+def _p95(xs: list[float]) -> float:
+    import numpy as np
+
+    return float(np.percentile(xs, 95))
+
+
+# --- first chart against a bare page ----------------------------------------------------------
+def measure_first_chart(html_dir: Path = HTML, runs: int = 4, pages: list[str] | None = None) -> list[dict]:
+    """For each chart page: the median time to its first chart, the median time a bare page with
+    the same plotly.js file takes to draw one small chart, measured in turn (A B B A) in the same
+    browser, and their ratio."""
+    from pageweight import measure_page
+    from playwright.sync_api import sync_playwright
+
+    html_dir = Path(html_dir)
+    pages = pages if pages is not None else chart_pages(html_dir)
+    if not pages:
+        return []
+    src = plotly_src(html_dir, pages[0])
+    rows = []
+    with serve(html_dir, bare_src=src) as base, sync_playwright() as p:
+        browser = _launch(p)
+        measure_page(browser, base + BARE_PATH)  # the browser's own first start, untimed
+        for page_path in pages:
+            if plotly_src(html_dir, page_path) != src:
+                raise RuntimeError(f"{page_path} loads another plotly.js than {pages[0]} ({src})")
+            times = {"bare": [], "page": []}
+            for r in range(runs):
+                order = ("bare", "page") if r % 2 == 0 else ("page", "bare")
+                for kind in order:
+                    m = measure_page(browser, base + (BARE_PATH if kind == "bare" else f"/{page_path}"))
+                    if m["first_chart_ms"] is None:
+                        raise RuntimeError(f"{kind} {page_path}: no chart drawn")
+                    times[kind].append(m["first_chart_ms"])
+            bare, page = statistics.median(times["bare"]), statistics.median(times["page"])
+            rows.append({"page": page_path, "runs": runs, "plotly_js": src.split("?")[0],
+                         "bare_ms": bare, "page_ms": page, "ratio": page / bare,
+                         "bare_all_ms": times["bare"], "page_all_ms": times["page"]})
+        browser.close()
+    return rows
+
+
+if __name__ == "__main__":
+    import json
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else HTML
+    print(json.dumps({"redraw": measure_redraw(target), "first_chart": measure_first_chart(target)}, indent=1))
