@@ -103,6 +103,7 @@ def measure(changes: int = 60) -> list[dict]:
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
     from conftest import chromium_path
+
     from explainer.book.sphinxext import plotly_js_source
     from explainer.widgets import LivePanel
 

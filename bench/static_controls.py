@@ -108,8 +108,7 @@ def plotly_src(html_dir: Path, page: str) -> str:
     url = m.group(1)
     depth = page.count("/")
     for _ in range(depth):
-        if url.startswith("../"):
-            url = url[3:]
+        url = url.removeprefix("../")
     return "/" + url.lstrip("/")
 
 
