@@ -205,13 +205,17 @@ def markdown(report: dict) -> str:
                   "On every chart page, for every chart with controls, after its recording has loaded: each "
                   "control is moved one step at a time, in turn (its value set and an `input` event "
                   "dispatched), and the time runs from that event to the first animation frame after the "
-                  "chart's `explainer:drawn` event (the frame that shows the new data).", "",
-                  "| page | chart | controls | moves | p50 (ms) | p95 (ms) | max (ms) | goal met |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "chart's `explainer:drawn` event (the frame that shows the new data). Each move is "
+                  "dispatched at a (seeded) random point between two frames, as a reader's input arrives. "
+                  "The last two columns stop at the `explainer:drawn` event itself (plotly.js done, before "
+                  "the frame): what the page's script and plotly.js take, without the wait for the frame.", "",
+                  "| page | chart | controls | moves | p50 (ms) | p95 (ms) | max (ms) | goal met | to drawn p50 (ms) | to drawn p95 (ms) |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for r in report["static_redraw"]:
             ok = r["p95_ms"] <= g["static_redraw_p95_ms"] and r["p50_ms"] <= g["static_redraw_p50_ms"]
             lines.append(f"| {r['page']} | {r['chart']} | {r['controls']} | {r['moves']} | {r['p50_ms']:.1f} | "
-                         f"{r['p95_ms']:.1f} | {r['max_ms']:.1f} | {_yes(ok)} |")
+                         f"{r['p95_ms']:.1f} | {r['max_ms']:.1f} | {_yes(ok)} | {r['drawn_p50_ms']:.1f} | "
+                         f"{r['drawn_p95_ms']:.1f} |")
         lines += ["", f"Goals: p95 <= {g['static_redraw_p95_ms']:.0f} ms and p50 <= {g['static_redraw_p50_ms']:.0f} ms per chart.", ""]
     if report.get("first_chart"):
         lines += ["## First chart against a bare page (the built site, headless Chromium)", "",
