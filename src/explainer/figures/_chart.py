@@ -122,7 +122,7 @@ class Control:
 
 
 #: The longest line of an axis title, in characters (it fits a 390 px wide chart).
-TITLE_WIDTH = 34
+TITLE_WIDTH = 28
 
 
 def wrap_title(text: str, width: int = TITLE_WIDTH) -> str:

@@ -99,7 +99,7 @@ def pass_probability() -> Chart:
     )
 
 
-def ratification_timeline(ratifications: pd.DataFrame, label_slowest: int = 2) -> Chart:
+def ratification_timeline(ratifications: pd.DataFrame) -> Chart:
     """Cumulative parliamentary approvals of Finland's and Sweden's accession, by day.
 
     Parameters
@@ -107,8 +107,6 @@ def ratification_timeline(ratifications: pd.DataFrame, label_slowest: int = 2) -
     ratifications : DataFrame
         As returned by :func:`explainer.data.accession_ratifications` (columns ``candidate``,
         ``member``, ``days``).
-    label_slowest : int
-        How many of the slowest members to label for each candidate.
     """
     required = {"candidate", "member", "days"}
     missing = required - set(ratifications.columns)
@@ -117,7 +115,6 @@ def ratification_timeline(ratifications: pd.DataFrame, label_slowest: int = 2) -
     styles = {"Finland": dict(color=PALETTE["blue"], dash="solid", width=3),
               "Sweden": dict(color=PALETTE["vermillion"], dash="dash", width=2)}
     symbols = {"Finland": "circle", "Sweden": "diamond"}
-    slowest = {}
 
     def build() -> go.Figure:
         fig = go.Figure()
@@ -132,17 +129,16 @@ def ratification_timeline(ratifications: pd.DataFrame, label_slowest: int = 2) -
                 line=styles.get(candidate, {}), marker=dict(size=6, symbol=symbols.get(candidate, "circle")),
                 customdata=np.concatenate([["(signature)"], names]),
                 hovertemplate="Day %{x}: %{y} approvals (%{customdata})<extra>" + candidate + "</extra>"))
-            slow = dated.nlargest(label_slowest, "days")
-            slowest[candidate] = slow
-            for k, (_, row) in enumerate(slow.iterrows()):
-                rank = int(np.searchsorted(x, row["days"], side="right"))
-                member = "Türkiye" if row["member"] == "Turkey" else row["member"]
-                fig.add_annotation(
-                    x=row["days"], y=rank, text=f"{candidate}: {member}, day {int(row['days'])}",
-                    showarrow=True, arrowhead=2, ax=-40, ay=30 + 28 * k, xanchor="right",
-                    font=dict(size=12, color=styles.get(candidate, {}).get("color")))
-        fig.update_xaxes(title_text="Days since the accession protocols were signed (5 July 2022)")
-        fig.update_yaxes(title_text="Allies whose parliament had approved", rangemode="tozero")
+            last = dated.nlargest(1, "days").iloc[0]
+            member = "Türkiye" if last["member"] == "Turkey" else last["member"]
+            right = last["days"] < 0.6 * ratifications["days"].max()
+            fig.add_annotation(
+                x=last["days"], y=int(np.searchsorted(x, last["days"], side="right")),
+                text=f"{member}, day {int(last['days'])}", showarrow=False,
+                xanchor="left" if right else "right", yanchor="top" if right else "bottom",
+                xshift=6 if right else -6, font=dict(size=12, color=styles.get(candidate, {}).get("color")))
+        fig.update_xaxes(title_text="Days since 5 July 2022 (protocols signed)")
+        fig.update_yaxes(title_text="Allies that had approved", rangemode="tozero")
         fig.update_layout(height=480, margin=dict(t=60, b=60))
         return fig
 
