@@ -126,9 +126,16 @@ def test_a_non_editable_install_runs_from_another_folder(tmp_path):
     import subprocess
     import sys
 
+    import shutil
+
+    source = tmp_path / "source"  # a copy: setuptools writes build/ beside the sources it builds
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(DATA.parent / name, source / name)
+    shutil.copytree(DATA.parent / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     target = tmp_path / "installed"
     out = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                          str(DATA.parent)], capture_output=True, text=True, timeout=600)
+                          str(source)], capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-2000:]
     code = ("import explainer, explainer.data as d, explainer.figures.decision_rules as c;"
             f"assert explainer.__file__.startswith({str(target)!r}), explainer.__file__;"
