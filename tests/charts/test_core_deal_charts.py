@@ -125,3 +125,9 @@ def test_the_chapter_charts_stay_within_the_page_budget():
     sizes = [len(json.dumps(c.static_spec())) for c in
              (charts.deployments_timeline(data.belarus_deployments()), charts.arms_race(), charts.bargain())]
     assert all(s < 300_000 for s in sizes) and sum(sizes) < 800_000, sizes
+
+
+def test_bargain_legend_drops_the_zone_and_the_star_when_no_deal_exists():
+    fig = charts.bargain().figure(c_rw=9.0)
+    shown = [t.name for t in fig.data if t.showlegend is not False]
+    assert "Nash bargaining solution" not in shown and "Zone of possible agreement (ZOPA)" not in shown

@@ -29,14 +29,25 @@ SIDE_STYLE = {
     "y": dict(color=PALETTE["vermillion"], symbol="square"),
 }
 #: Each scenario has its dash AND its width; the capped race is drawn widest and first, so where
-#: it runs with the race without caps (until a cap binds) it shows on both sides of that line.
+#: it runs with the race without caps (until a cap binds) it shows on both sides of that line, and
+#: where both sides sit at the cap Poland's wider dots show around Russia–Belarus's.
 SCENARIOS = {
     "no deal": dict(label="no deal", dash="solid", width=2.5, rank=1),
     "deal": dict(label="lower grievances", dash="dash", width=2, rank=2),
-    "caps": dict(label="caps kept", dash="dot", width=5, rank=3),
+    "caps": dict(label="caps kept", dash="dot", width=(6, 3), rank=3),
 }
 #: Trace order of the arms-race chart (the capped race first: it is drawn underneath).
 RACE_KEYS = [("caps", "x"), ("caps", "y"), ("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
+
+#: The legend sits in the figure's top band, below the toolbar, and pushes the plot down as far as
+#: its rows need (one row on a desktop can be three on a phone).
+TOOLBAR_BAND = 34
+
+
+def _legend_below_toolbar(fig: go.Figure) -> None:
+    fig.update_layout(legend=dict(yref="container", y=1 - TOOLBAR_BAND / fig.layout.height, yanchor="top",
+                                  x=0.0, xanchor="left"))
+
 
 ILLUSTRATIVE = "Illustrative assumptions that you can move; the indices and points are not measurements."
 
@@ -48,24 +59,37 @@ ILLUSTRATIVE = "Illustrative assumptions that you can move; the indices and poin
 SYSTEM_LABELS = {"tactical nuclear weapons": "Nuclear weapons", "Oreshnik": "Oreshnik", "Zapad-2025": "Zapad-2025"}
 TIMELINE_RANGE = (pd.Timestamp("2023-01-01"), pd.Timestamp("2026-03-01"))
 #: Two markers of one row closer than this (in days) go in different lanes, so that neither hides
-#: the other nor its date label (a label spans about 150 days on a phone-wide chart).
-LANE_GAP_DAYS = 150
+#: the other nor its date label (a marker and its label span about 180 days on a phone-wide chart).
+LANE_GAP_DAYS = 190
+
+
+def _late(dates: pd.Series) -> np.ndarray:
+    """Events too close to the timeline's right edge for a label on their right."""
+    return ((TIMELINE_RANGE[1] - dates).dt.days < LANE_GAP_DAYS).to_numpy()
 
 
 def timeline_lanes(events: pd.DataFrame, gap_days: float = LANE_GAP_DAYS) -> np.ndarray:
-    """The lane of each event within its row (0 = the row's lowest): an event goes into the first
-    lane whose last event is at least ``gap_days`` earlier, so crowded events are stacked apart."""
+    """The lane of each event within its row (0 = the row's lowest).
+
+    Each event's marker and date label take ``gap_days`` of the axis: to its right, or to its left
+    for the events near the right edge (their labels go on the left). An event goes into the first
+    lane where that span is free, so crowded events are stacked apart and no label runs into
+    another.
+    """
     lanes = np.zeros(len(events), dtype=int)
-    last: dict[str, list[pd.Timestamp]] = {}
+    late = _late(events["date"])
+    taken: dict[str, list[float]] = {}  # per row: the end of each lane's last span, in days
     for i, (date, system) in enumerate(zip(events["date"], events["system"])):
-        ends = last.setdefault(system, [])
-        for k, end in enumerate(ends):
-            if (date - end).days >= gap_days:
-                ends[k] = date
+        day = (date - TIMELINE_RANGE[0]).days
+        start, end = (day - gap_days, day) if late[i] else (day, day + gap_days)
+        ends = taken.setdefault(system, [])
+        for k, last in enumerate(ends):
+            if last <= start:
+                ends[k] = end
                 lanes[i] = k
                 break
         else:
-            ends.append(date)
+            ends.append(end)
             lanes[i] = len(ends) - 1
     return lanes
 
@@ -97,10 +121,10 @@ def deployments_timeline(deployments: pd.DataFrame) -> Chart:
     for system in reversed(list(SYSTEM_LABELS)):
         n = int(lanes[(events["system"] == system).to_numpy()].max(initial=0)) + 1
         base[system] = (y0, n)
-        y0 += n + 1.0
+        y0 += n + 1.3
     y = np.array([base[s][0] + k for s, k in zip(events["system"], lanes)], dtype=float)
     # labels of the events in the last months go to the left of their marker, inside the chart
-    late = (TIMELINE_RANGE[1] - events["date"]).dt.days < LANE_GAP_DAYS
+    late = _late(events["date"])
     dates = events["date"].dt.strftime("%d %b").str.lstrip("0")
 
     def build() -> go.Figure:
@@ -124,11 +148,12 @@ def deployments_timeline(deployments: pd.DataFrame) -> Chart:
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br><i>Says so: %{customdata[2]}</i><extra></extra>",
             ))
         for system, (start, n) in base.items():
-            fig.add_annotation(x=0.0, xref="paper", xanchor="left", y=start + n - 0.35, yanchor="bottom",
+            fig.add_annotation(x=0.0, xref="paper", xanchor="left", y=start + n - 0.45, yanchor="bottom",
                                text=f"<b>{SYSTEM_LABELS[system]}</b>", showarrow=False, font=dict(size=13))
         fig.update_xaxes(title_text="Date of the event or statement", range=list(TIMELINE_RANGE))
         fig.update_yaxes(visible=False, range=[-0.8, y0 - 0.3], fixedrange=True)
-        fig.update_layout(height=440, margin=dict(l=20, r=20, t=70, b=60))
+        fig.update_layout(height=500, margin=dict(l=40, r=20, t=50, b=60))
+        _legend_below_toolbar(fig)
         return fig
 
     n_claims = int(events["official_claim_only"].sum())
@@ -202,15 +227,17 @@ def _build_race() -> go.Figure:
         name = f"{SIDE_NAMES[side]}, {s['label']}"
         fig.add_trace(go.Scatter(
             x=TIMES, y=np.zeros(TIMES.size), name=name, mode="lines+markers",
-            line=dict(color=st["color"], dash=s["dash"], width=s["width"]),
+            line=dict(color=st["color"], dash=s["dash"],
+                      width=s["width"][side == "y"] if isinstance(s["width"], tuple) else s["width"]),
             marker=dict(symbol=st["symbol"], size=7 if scenario == "no deal" else 6, color=st["color"],
                         maxdisplayed=11),
             legendrank=10 * s["rank"] + (0 if side == "x" else 1),
             hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>"))
     fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot", width=1))
     fig.update_xaxes(title_text="Years from today", range=[0, YEARS])
-    fig.update_yaxes(title_text="Military effort (index, today = 100)", range=list(RACE_RANGE))
-    fig.update_layout(height=520, margin=dict(t=40, b=60))
+    fig.update_yaxes(title_text="Military effort (today = 100)", range=list(RACE_RANGE))
+    fig.update_layout(height=540, margin=dict(t=50, b=60))
+    _legend_below_toolbar(fig)
     return fig
 
 
@@ -282,7 +309,7 @@ C_PL_GRID = (6.0, 8.0, 10.0, 12.0, 14.0, 16.0)
 D_P_GRID = (-1.0, 0.0, 1.0, 2.0, 2.5, 3.0)
 #: Smallest plotting box for the utility chart (u_P min, max, u_R min, max): it grows only where a
 #: live value needs more room, so the static steps share one frame.
-UTILITY_BOX = (-17.0, 10.0, -15.0, 11.0)
+UTILITY_BOX = (-17.5, 10.0, -15.5, 11.0)
 BARGAIN_KEYS = ["zopa deals", "nash deal", "utility set", "zopa utilities", "no deal region", "nash utilities",
                 "outside options"]
 
@@ -326,7 +353,7 @@ def bargain_sentence(valuations: bg.Valuations) -> str:
     v = valuations
     sol = bg.nash_solution(v)
     head = (f"With Russia–Belarus's cost of withdrawing at {v.c_rw:g} points, Poland's cost of the tightest "
-            f"limits at {v.c_pl:g} and outside options of {v.d_p:g} and {v.d_r:g}")
+            f"limits at {v.c_pl:g} and outside options of {v.d_p:g} (Poland) and {v.d_r:g} (Russia–Belarus)")
     if sol.exists:
         return (f"{head}, a deal suits both sides: the Nash solution withdraws {sol.w:.0%} of the weapons "
                 f"and limits Poland at {sol.l:.0%} of the tightest (gains of {sol.u_p - v.d_p:.1f} and "
@@ -370,7 +397,8 @@ def _build_bargain() -> go.Figure:
     fig.update_yaxes(title_text="Limits on Poland", range=[-0.05, 1.05], tickformat=".0%", row=1, col=1)
     fig.update_xaxes(title_text="Value to Poland (points)", range=list(UTILITY_BOX[:2]), row=2, col=1)
     fig.update_yaxes(title_text="Value to Russia–Belarus", range=list(UTILITY_BOX[2:]), row=2, col=1)
-    fig.update_layout(height=900, margin=dict(t=40, b=60))
+    fig.update_layout(height=900, margin=dict(t=50, b=60))
+    _legend_below_toolbar(fig)
     return fig
 
 
@@ -381,6 +409,9 @@ def _update_bargain(fig: go.Figure, c_rw: float, c_pl: float, d_p: float, v_pw: 
     traces = bargain_traces(vals, box)
     for i, key in enumerate(BARGAIN_KEYS):
         fig.data[i].x, fig.data[i].y = traces[key]
+    # the legend lists only what is drawn: no zone and no star when no deal exists
+    fig.data[0].showlegend = len(traces["zopa deals"][0]) >= 4  # a closed polygon, not one point
+    fig.data[1].showlegend = traces["nash deal"][0][0] is not None
     fig.layout.xaxis2.range = box[:2]
     fig.layout.yaxis2.range = box[2:]
     return bargain_sentence(vals)
@@ -390,7 +421,7 @@ def bargain() -> Chart:
     """Model B: the zone of possible agreement and the Nash bargaining solution, in the deal square
     (above) and in what each deal is worth to each side (below)."""
     v = bg.DEFAULTS.valuations
-    points = dict(live=(0.0, 16.0, 0.5), fmt="{:g} points")
+    points = dict(live=(0.0, 16.0, 0.5), fmt="{:g}")
     outside = dict(live=(-5.0, 5.0, 0.5), fmt="{:g}")
     return Chart(
         name="core-deal-bargain",
@@ -401,12 +432,12 @@ def bargain() -> Chart:
         build=_build_bargain,
         update=_update_bargain,
         controls=(
-            Control("c_rw", "Russia–Belarus's cost of a full withdrawal", v.c_rw,
+            Control("c_rw", "Russia–Belarus's cost of a full withdrawal (points)", v.c_rw,
                     grid=tuple(float(c) for c in bargain_grid()), **points),
-            Control("c_pl", "Poland's cost of the tightest limits", v.c_pl, grid=C_PL_GRID, **points),
+            Control("c_pl", "Poland's cost of the tightest limits (points)", v.c_pl, grid=C_PL_GRID, **points),
             Control("d_p", "Poland's outside option (0 = status quo)", v.d_p, grid=D_P_GRID, **outside),
-            Control("v_pw", "Poland's gain from a full withdrawal", v.v_pw, **points),
-            Control("v_rl", "Russia–Belarus's gain from the tightest limits", v.v_rl, **points),
+            Control("v_pw", "Poland's gain from a full withdrawal (points)", v.v_pw, **points),
+            Control("v_rl", "Russia–Belarus's gain from the tightest limits (points)", v.v_rl, **points),
             Control("d_r", "Russia–Belarus's outside option (0 = status quo)", v.d_r, **outside),
         ),
     )
