@@ -22,6 +22,8 @@ from ._chart import Chart, Control
 from .decision_rules import percent
 from .maps import offline_geo_layout, ring_area
 
+#: Dotted grey reference lines (guidelines, commitments, targets).
+REFERENCE = dict(color="rgba(100,100,100,0.7)", dash="dot", width=1)
 #: Dark grey for outlines and marker edges: the book's dark-mode stylesheet lightens pure black,
 #: which would lose the markers' edges against the light country fills.
 INK = "#333333"
@@ -57,7 +59,7 @@ GROUPINGS = {"intermarium": "Intermarium candidates (1918–38)", "three_seas": 
 THREE_SEAS_STYLE = {
     "founding member": ("square", "Three Seas: founding member (2015)"),
     "later member": ("triangle-up", "Three Seas: later member"),
-    "associated participating state": ("circle", "Three Seas: associated state (2023)"),
+    "associated participating state": ("circle", "Three Seas: associated participating state (2023)"),
 }
 SPARE_SYMBOLS = ("star", "hexagon", "cross", "x", "pentagon", "hourglass")
 INTERMARIUM_NAME = "Intermarium candidate, 1918–38 (or successor)"
@@ -191,7 +193,7 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
         for s, (symbol, name) in seas.items():
             fig.add_trace(markers(members[s], symbol, name, False))
         fig.update_layout(
-            geo=offline_geo_layout(), height=600, margin=dict(l=0, r=0, t=10, b=0),
+            geo=offline_geo_layout(), height=520, margin=dict(l=0, r=0, t=10, b=0),
             legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0.0, xanchor="left", font=dict(size=12),
                         itemclick=False, itemdoubleclick=False),
         )
@@ -279,6 +281,8 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
             raise ValueError(f"spending has no values for {country!r}")
         series[country] = rows
 
+    first_year = float(min(r["year"].min() for r in series.values()))
+
     def build() -> go.Figure:
         fig = go.Figure()
         for country, style in SPENDING_SERIES.items():
@@ -291,11 +295,15 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
                 customdata=np.where(est, "NATO estimate", "NATO figure"),
                 hovertemplate="%{x}: %{y:.2f}% of GDP (%{customdata})<extra>" + country + "</extra>",
             ))
-        for level, text in ((2.0, "2% guideline"), (pl.HAGUE_CORE, "3.5% core (Hague, by 2035)"),
-                            (pl.HAGUE_TOTAL, "5% total (Hague, by 2035)")):
-            fig.add_hline(y=level, line=dict(color="rgba(100,100,100,0.6)", dash="dot", width=1),
-                          annotation_text=text, annotation_position="top left", annotation_font_size=11)
-        fig.update_xaxes(title_text="Year", dtick=2)
+        # the reference lines end after the data and are labelled to their right, where no series runs
+        last = float(max(r["year"].max() for r in series.values()))
+        for level, text in ((2.0, "2%<br>guideline"), (pl.HAGUE_CORE, "3.5%<br>core"), (pl.HAGUE_TOTAL, "5%<br>total")):
+            fig.add_shape(type="line", xref="x", yref="y", x0=first_year - 0.6, x1=last + 0.25, y0=level, y1=level,
+                          line=REFERENCE, layer="below")
+            fig.add_annotation(x=last + 0.35, y=level, xref="x", yref="y", text=text, showarrow=False,
+                               xanchor="left", yanchor="middle", align="left", font=dict(size=11))
+        fig.update_xaxes(title_text="Year", range=[first_year - 0.6, last + 3.2],
+                         tickvals=[y for y in range(int(first_year), int(last) + 1) if y % 5 == 0], tickangle=0)
         fig.update_yaxes(title_text="% of GDP", range=[0, 5.4])
         fig.update_layout(height=600, margin=dict(l=60, r=20, t=20, b=60),
                           legend=dict(font=dict(size=12)))
@@ -327,7 +335,8 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
 
 
 #: Where the forces chart puts each year's label, so that neighbours do not overlap.
-LABEL_POSITION = {2023: "top left", 2024: "middle left", 2025: "bottom center", 2026: "middle right"}
+LABEL_POSITION = {2014: "top right", 2023: "top left", 2024: "middle left", 2025: "bottom center",
+                  2026: "middle right", 2035: "middle left"}
 
 
 def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
@@ -360,7 +369,7 @@ def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
     def build() -> go.Figure:
         fig = go.Figure()
         fig.add_hrect(y0=lo, y1=hi, fillcolor=PALETTE["orange"], opacity=0.35, line_width=0,
-                      annotation_text=f"Belarus, active forces (~{lo:,.0f}–{hi:,.0f}, 2022)",
+                      annotation_text=f"Belarus, active forces<br>(~{lo:,.0f}–{hi:,.0f}, 2022)",
                       annotation_position="top left", annotation_font_size=12)
         for kind, style in (("reported", dict(symbol="circle", color=PALETTE["blue"], size=11)),
                             ("target", dict(symbol="star", color=PALETTE["vermillion"], size=18))):
@@ -373,8 +382,8 @@ def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
                 textfont=dict(size=12),
                 customdata=rows["measure"], hovertemplate="%{x}: %{y:,.0f}<br>%{customdata}<extra></extra>",
             ))
-        fig.update_yaxes(title_text="Personnel", range=[0, 340_000], tickformat=",")
-        fig.update_xaxes(title_text="Year", range=[2013, 2036.5], dtick=4)
+        fig.update_yaxes(title_text="Personnel", range=[0, 340_000], tickformat="~s")
+        fig.update_xaxes(title_text="Year", range=[2013, 2036.5], tickvals=list(range(2015, 2036, 5)), tickangle=0)
         fig.update_layout(height=500, margin=dict(l=70, r=20, t=20, b=60))
         return fig
 
@@ -410,7 +419,6 @@ GROWTH_GRID = (0.0, 1.0, 2.0, 3.0, 4.0, 5.0)
 FREE = dict(color=PALETTE["blue"], width=4)
 CAPPED = dict(color=PALETTE["vermillion"], width=2.5, dash="dash")
 GAP_FILL = "rgba(213,94,0,0.18)"
-REFERENCE = dict(color="rgba(100,100,100,0.7)", dash="dot", width=1)
 
 
 def cap_grid() -> np.ndarray:
@@ -450,11 +458,11 @@ def _build_cap() -> go.Figure:
                                  fillcolor=GAP_FILL if row > 1 else None,
                                  hovertemplate="%{x}: %{y:" + fmt + "} " + unit + "<extra>capped</extra>"),
                       row=row, col=1)
-    for level, text in ((pl.HAGUE_CORE, "3.5% core"), (pl.HAGUE_TOTAL, "5% total")):
+    for level, text, where in ((pl.HAGUE_CORE, "3.5% core", "bottom left"), (pl.HAGUE_TOTAL, "5% total", "top left")):
         fig.add_hline(y=level, row=1, col=1, line=REFERENCE, annotation_text=text,
-                      annotation_position="bottom right", annotation_font_size=11)
+                      annotation_position=where, annotation_font_size=11)
     fig.add_hline(y=pl.TROOP_TARGET, row=3, col=1, line=REFERENCE, annotation_text="300,000 target (2022 act)",
-                  annotation_position="bottom right", annotation_font_size=11)
+                  annotation_position="top left", annotation_font_size=11)
     fig.update_yaxes(title_text="% of GDP", row=1, col=1)
     fig.update_yaxes(title_text="% of 2025 GDP", row=2, col=1)
     fig.update_yaxes(title_text="Troops", tickformat=",", row=3, col=1)
@@ -462,6 +470,10 @@ def _build_cap() -> go.Figure:
     fig.update_xaxes(title_text="Year", row=3, col=1)
     for ann in fig.layout.annotations[:3]:  # the subplot titles, at the left like the book's text
         ann.update(x=0.0, xanchor="left", font=dict(size=13))
+    # room above the first panel's title for the legend, which sits above the plot area
+    top = fig.layout.yaxis.domain[1] - 0.05
+    fig.layout.yaxis.domain = [fig.layout.yaxis.domain[0], top]
+    fig.layout.annotations[0].y = top
     fig.update_layout(height=780, margin=dict(l=70, r=20, t=30, b=60), hovermode="x unified")
     return fig
 
