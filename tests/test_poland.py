@@ -1,21 +1,18 @@
-"""Chapter 3: the spending and troop what-if, its charts, its live panel, its data and its map."""
+"""Chapter 3: the spending and troop what-if, its data and its map geometry (the charts are tested in
+tests/charts/test_poland_charts.py)."""
 
 from __future__ import annotations
 
 import json
 
 import numpy as np
-import plotly.graph_objects as go
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from explainer import data
 from explainer.figures import maps
-from explainer.figures import poland as charts
 from explainer.models import poland as pl
-from explainer.widgets import LivePanel
-from explainer.widgets import poland as panels
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,115 +333,3 @@ def test_move_polygons():
     with pytest.raises(ValueError, match="no polygon"):
         maps.move_polygons(fc, "A", "B", (40, 40, 70, 70))
 
-
-# ---------------------------------------------------------------------------------------------
-# Figures
-# ---------------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def map_figure():
-    return charts.theatre_map_figure(data.europe_geometry(), data.poland_map(), data.nato_population()["member"])
-
-
-def test_map_requests_nothing_and_names_every_group(map_figure):
-    fig = map_figure
-    # the first trace is placed by lon/lat, so plotly.js has no reason to fetch a topojson file
-    assert fig.data[0].type == "scattergeo" and fig.data[0].locationmode is None
-    geo = fig.layout.geo
-    for layer in ("land", "ocean", "lakes", "rivers", "countries", "coastlines", "subunits"):
-        assert getattr(geo, "show" + layer) is False
-    names = {t.name for t in fig.data}
-    assert {"Poland", "NATO member", "Belarus", "Russia"} <= names
-    located = {loc for t in fig.data if t.type == "choropleth" for loc in t.locations}
-    assert {"Poland", "Belarus", "Russia", "Lithuania", "Türkiye", "Romania", "Finland"} <= located
-    hover = " ".join(t for tr in fig.data if tr.type == "choropleth" for t in tr.text)
-    assert "Three Seas Initiative: founding member" in hover and "Intermarium: candidate" in hover
-    assert any(a.name == "source" and "Natural Earth" in a.text for a in fig.layout.annotations)
-
-
-def test_map_rejects_a_country_without_a_shape():
-    table = data.poland_map()
-    table.loc[0, "country"] = "Atlantis"
-    with pytest.raises(ValueError, match="Atlantis"):
-        charts.theatre_map_figure(data.europe_geometry(), table, [])
-
-
-def test_spending_figure_plots_the_2025_edition():
-    df = data.defence_spending_gdp()
-    fig = charts.spending_comparison_figure(df)
-    poland = next(t for t in fig.data if t.name == "Poland")
-    assert dict(zip(poland.x, poland.y))[2025] == pytest.approx(4.48)
-    assert dict(zip(poland.x, poland.y))[2024] == pytest.approx(3.79)  # the 2025 edition, not 4.12
-    assert len(fig.data) == len(charts.SPENDING_SERIES)
-    with pytest.raises(ValueError, match="pct_gdp"):
-        charts.spending_comparison_figure(df.drop(columns=["pct_gdp"]))
-    with pytest.raises(ValueError, match="Poland"):
-        charts.spending_comparison_figure(df[df["country"] != "Poland"])
-
-
-def test_forces_figure_keeps_points_apart():
-    fig = charts.forces_figure(data.poland_forces(), data.belarus_forces())
-    assert all(t.mode == "markers+text" for t in fig.data)  # never joined by a line
-    target = next(t for t in fig.data if t.name.startswith("Target"))
-    assert list(target.y) == [pl.TROOP_TARGET]
-    with pytest.raises(ValueError, match="measure"):
-        charts.forces_figure(data.poland_forces().drop(columns=["measure"]), data.belarus_forces())
-    with pytest.raises(ValueError, match="belarus"):
-        charts.forces_figure(data.poland_forces(), data.belarus_forces().iloc[0:0])
-    band = next(s for s in fig.layout.shapes if s.type == "rect")
-    assert (band.y0, band.y1) == (45_000, 48_000)  # the two counts in data/belarus_forces.csv
-
-
-def test_cap_figure_opens_on_the_default_and_each_step_holds_the_model():
-    fig = charts.cap_whatif_figure()
-    slider = fig.layout.sliders[0]
-    values = charts.cap_grid()
-    assert len(slider.steps) == len(values) and 10 <= len(values) <= 25
-    assert values[slider.active] == pl.DEFAULTS.cap_share
-    assert slider.active < len(values) - 1  # a later step exists for the browser test
-    for k, step in enumerate(slider.steps):
-        p = pl.spending_path(cap_share=float(values[k]))
-        share, spend = step.args[0]["y"]
-        assert np.allclose(share, p.share_capped) and np.allclose(spend, p.spending_capped)
-        assert str(p.binds or "never") in step.args[1]["title.text"]
-    assert np.allclose(fig.data[2].y, slider.steps[slider.active].args[0]["y"][0])
-    assert not np.allclose(slider.steps[0].args[0]["y"][0], slider.steps[-1].args[0]["y"][0])
-    with pytest.raises(ValueError, match="default_cap"):
-        charts.cap_whatif_figure(default_cap=4.6)
-
-
-def test_every_chart_has_a_source_line(map_figure):
-    figs = (map_figure, charts.cap_whatif_figure(), charts.forces_figure(data.poland_forces(), data.belarus_forces()),
-            charts.spending_comparison_figure(data.defence_spending_gdp()))
-    for fig in figs:
-        assert any(a.name == "source" and a.text for a in fig.layout.annotations)
-
-
-def test_page_weight_of_the_charts_is_modest(map_figure):
-    assert len(map_figure.to_json()) < 120_000
-    assert len(charts.cap_whatif_figure().to_json()) < 40_000
-
-
-# ---------------------------------------------------------------------------------------------
-# Live panel
-# ---------------------------------------------------------------------------------------------
-def test_panel_updates_its_figure_widget_in_place():
-    panel = panels.panel()
-    assert isinstance(panel, LivePanel)
-    fig = panel.figure
-    assert isinstance(fig, go.FigureWidget)
-    default = pl.spending_path()
-    assert np.allclose(fig.data[1].y, default.share_capped)
-    assert "binds in 2027" in fig.layout.title.text
-    panel.controls["cap_share"].value = 6.0
-    assert panel.figure is fig
-    assert np.allclose(fig.data[1].y, fig.data[0].y)
-    assert "spending cap never binds" in fig.layout.title.text
-    panel.controls["gdp_growth"].value = 0.0
-    assert np.allclose(fig.data[2].y, pl.spending_path(gdp_growth=0.0, cap_share=None).spending)
-    panel.controls["troop_cap"].value = 220_000
-    assert max(fig.data[5].y) == pytest.approx(220_000)
-
-
-def test_panel_shows_a_binder_note_in_html():
-    bundle = panels.panel()._repr_mimebundle_()
-    assert "Open this chapter in Binder" in bundle["text/html"]
