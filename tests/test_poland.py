@@ -193,14 +193,14 @@ def test_map_table_matches_the_history_sources():
 
 
 def test_bad_forces_row_is_reported(tmp_path):
-    text = (data.DATA_DIR / "poland_forces.csv").read_text(encoding="utf-8")
+    text = (data.data_dir_path() / "poland_forces.csv").read_text(encoding="utf-8")
     (tmp_path / "poland_forces.csv").write_text(text.replace(",99000,", ",-3,"), encoding="utf-8")
     with pytest.raises(data.DataError, match=r"poland_forces.csv: line 2, column 'personnel'"):
         data.poland_forces(tmp_path)
 
 
 def test_bad_map_row_is_reported(tmp_path):
-    text = (data.DATA_DIR / "poland_map.csv").read_text(encoding="utf-8")
+    text = (data.data_dir_path() / "poland_map.csv").read_text(encoding="utf-8")
     (tmp_path / "poland_map.csv").write_text(text.replace("Arctic–Baltic", "Arctic", 1), encoding="utf-8")
     with pytest.raises(data.DataError, match="theatre"):
         data.poland_map(tmp_path)
@@ -218,7 +218,7 @@ def test_geometry_loads_and_has_every_country_the_chart_names():
 
 
 def test_geometry_is_small_closed_clockwise_and_inside_the_box():
-    path = data.DATA_DIR / data.EUROPE_GEOMETRY
+    path = data.data_dir_path() / data.EUROPE_GEOMETRY
     assert path.stat().st_size < 90_000  # the chapter page must stay under 400 KB
     west, south, east, north = maps.EUROPE_BOX
     for f in data.europe_geometry()["features"]:

@@ -105,12 +105,13 @@ def _offered(spec: dict[str, Any]) -> str:
     for c in spec["controls"]:
         labels = c["labels"]
         if c["kind"] == "select" or len(labels) <= 4:
-            parts.append(f"{c['label'].lower()}: {', '.join(labels)}")
+            parts.append(f"{html.escape(c['label'])}: {html.escape(', '.join(labels))}")
         else:
-            parts.append(f"{c['label'].lower()}: {labels[0]} to {labels[-1]} ({len(labels)} values)")
+            parts.append(f"{html.escape(c['label'])}: {html.escape(labels[0])} to {html.escape(labels[-1])} "
+                         f"({len(labels)} values)")
     live = spec.get("live_only") or []
-    more = "every value in between" + (f", and also {', '.join(x.lower() for x in live)}" if live else "")
-    return (f"<p class=\"explainer-offered\">This page offers {'; '.join(parts)}. "
+    more = "every value in between" + (f", and also these settings: {'; '.join(live)}" if live else "")
+    return (f"<p class=\"explainer-offered\">This page offers: {'; '.join(parts)}. "
             f"<a class=\"explainer-binder-link\" href=\"{BINDER_PLACEHOLDER}\">Open this chapter in Binder</a> "
             f"for {html.escape(more)}.</p>")
 
