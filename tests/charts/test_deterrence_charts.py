@@ -65,7 +65,7 @@ def test_troop_chart_draws_two_separate_series_and_every_event():
     # one diamond per reported number and year: two sources of 100,000 in 2022 are one marker
     assert sorted(zip(diamonds.x, diamonds.y)) == [(2022, 80_000), (2022, 100_000), (2025, 80_000), (2025, 100_000)]
     text = " ".join(a.text for a in fig.layout.annotations)
-    assert "1957 peak: 441,458" in text
+    assert "1957 peak:<br>441,458" in text and "76,000 legal floor" in text
     for label in ("Nov 1989", "Apr 2014", "Feb 2022", "Oct 2025", "Dec 2025"):
         assert label in text
     assert any(s.y0 == charts.NDAA_FLOOR for s in fig.layout.shapes)
@@ -77,9 +77,12 @@ def test_troop_chart_draws_two_separate_series_and_every_event():
 
 
 def test_chart_labels_have_no_white_background_that_dark_mode_would_hide():
-    figs = [charts.troops_chart(data.us_troops_europe(), data.us_posture_events()).figure(),
-            charts.spending_chart(data.defence_spending_gdp()).figure(),
-            charts.credibility_chart().figure(), charts.region_chart().figure()]
+    figs = [
+        charts.troops_chart(data.us_troops_europe(), data.us_posture_events()).figure(),
+        charts.spending_chart(data.defence_spending_gdp()).figure(),
+        charts.credibility_chart().figure(),
+        charts.region_chart().figure(),
+    ]
     for fig in figs:
         for ann in fig.layout.annotations:
             assert ann.bgcolor in (None, charts.LABEL_BG), ann.text

@@ -29,8 +29,11 @@ NDAA_FLOOR = 76_000
 REPORTED_TOTAL = 100_000
 
 #: How a summary sentence opens for each theory.
-UNDER = {"walt": "Under Walt's balancing against threat", "bandwagoning": "Under bandwagoning (the article's chain)",
-         "snyder": "Under Snyder's alliance security dilemma"}
+UNDER = {
+    "walt": "Under Walt's balancing against threat",
+    "bandwagoning": "Under bandwagoning (the article's chain)",
+    "snyder": "Under Snyder's alliance security dilemma",
+}
 SHORT_THEORY = {"walt": "Walt", "bandwagoning": "bandwagoning", "snyder": "Snyder"}
 THEORY_STYLE = {
     "walt": dict(color=PALETTE["blue"], dash=DASHES[0]),
@@ -38,14 +41,15 @@ THEORY_STYLE = {
     "snyder": dict(color=PALETTE["green"], dash=DASHES[2]),
 }
 #: Translucent fills under each theory's threshold (the "accommodate" zone).
-THEORY_FILL = {"walt": "rgba(0,114,178,0.14)", "bandwagoning": "rgba(213,94,0,0.14)",
-               "snyder": "rgba(0,158,115,0.14)"}
+THEORY_FILL = {"walt": "rgba(0,114,178,0.14)", "bandwagoning": "rgba(213,94,0,0.14)", "snyder": "rgba(0,158,115,0.14)"}
 
 ILLUSTRATIVE = "Illustrative assumptions that you can move; none is measured."
 #: Issue 19: the model's drawdown is a share of the forward presence, not of all US troops in Europe.
-FORWARD_NOTE = ("The drawdown is a share of today's forward presence on the eastern flank (mostly "
-                "rotational units), not of all US troops in Europe; the model does not turn it into a "
-                "number of troops.")
+FORWARD_NOTE = (
+    "The drawdown is a share of today's forward presence on the eastern flank (mostly "
+    "rotational units), not of all US troops in Europe; the model does not turn it into a "
+    "number of troops."
+)
 
 #: Drawdowns on the credibility chart's x-axis.
 DRAWDOWN = np.round(np.linspace(0.0, 1.0, 51), 2)
@@ -60,6 +64,9 @@ SPAN = 0.25
 LABEL_BG = "rgba(128,128,128,0.16)"
 #: A near-black that the dark-mode stylesheet leaves alone (it sits on the fixed heatmap colours).
 INK = "#1a1a1a"
+#: The region chart's boundary: it always lies on the heatmap's pale middle, and its legend swatch
+#: sits on the page, light or dark; a mid-dark grey reads on both.
+BOUNDARY = "#5c5c5c"
 
 #: (min, max, step) of each model control's live slider.
 RANGES: dict[str, tuple[float, float, float]] = {
@@ -131,63 +138,112 @@ def troops_chart(troops: pd.DataFrame, posture_events: pd.DataFrame) -> Chart:
     # the same number reported by two sources is one diamond, with both notes in its hover
     notes = reported.assign(note=reported["note"].fillna("").str.slice(0, 90))
     diamonds = notes.groupby(["year", "troops"], as_index=False).agg(
-        note=("note", lambda s: "<br>".join(n for n in s if n)), sources=("note", "size"))
+        note=("note", lambda s: "<br>".join(n for n in s if n)), sources=("note", "size")
+    )
 
     def build() -> go.Figure:
         fig = go.Figure()
-        fig.add_trace(go.Scatter(
-            x=dmdc["year"], y=dmdc["troops"], mode="lines+markers", name="Permanently assigned (DMDC count)",
-            line=dict(color=PALETTE["blue"], width=2.5), marker=dict(size=4), connectgaps=False,
-            hovertemplate="%{x}: %{y:,.0f} permanently assigned<extra></extra>"))
-        fig.add_trace(go.Scatter(
-            x=diamonds["year"], y=diamonds["troops"], mode="markers",
-            name="Reported totals incl. rotational forces",
-            marker=dict(symbol="diamond", size=11, color=PALETTE["vermillion"],
-                        line=dict(width=1, color="rgba(128,128,128,0.9)")),
-            customdata=diamonds["note"],
-            hovertemplate="%{x}: about %{y:,.0f} incl. rotational<br>%{customdata}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=dmdc["year"],
+                y=dmdc["troops"],
+                mode="lines+markers",
+                name="Permanently assigned (DMDC count)",
+                line=dict(color=PALETTE["blue"], width=2.5),
+                marker=dict(size=4),
+                connectgaps=False,
+                hovertemplate="%{x}: %{y:,.0f} permanently assigned<extra></extra>",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=diamonds["year"],
+                y=diamonds["troops"],
+                mode="markers",
+                name="Reported totals incl. rotational forces",
+                marker=dict(
+                    symbol="diamond",
+                    size=11,
+                    color=PALETTE["vermillion"],
+                    line=dict(width=1, color="rgba(128,128,128,0.9)"),
+                ),
+                customdata=diamonds["note"],
+                hovertemplate="%{x}: about %{y:,.0f} incl. rotational<br>%{customdata}<extra></extra>",
+            )
+        )
         fig.add_hline(y=NDAA_FLOOR, line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5))
-        fig.add_annotation(x=0.0, xref="paper", y=NDAA_FLOOR, yref="y", xanchor="left", yanchor="top",
-                           text="76,000 floor (2025 defence bill),<br>counting rotational forces too",
-                           showarrow=False, align="left", font=dict(size=11))
-        fig.add_annotation(x=int(peak["year"]), y=float(peak["troops"]),
-                           text=f"{int(peak['year'])} peak: {peak['troops']:,.0f}", showarrow=True,
-                           arrowhead=2, ax=60, ay=10, xanchor="left", font=dict(size=12))
+        fig.add_annotation(
+            x=0.0,
+            xref="paper",
+            y=NDAA_FLOOR,
+            yref="y",
+            xanchor="left",
+            yanchor="top",
+            text=f"{NDAA_FLOOR:,} legal floor,<br>rotations included",
+            showarrow=False,
+            align="left",
+            font=dict(size=11),
+        )
+        fig.add_annotation(
+            x=int(peak["year"]),
+            y=float(peak["troops"]),
+            xshift=6,
+            xanchor="left",
+            text=f"{int(peak['year'])} peak:<br>{peak['troops']:,.0f}",
+            showarrow=False,
+            align="left",
+            font=dict(size=12),
+        )
         late = 2015.0
         for k, ev in events.iterrows():
             year = _event_year(ev["date"])
             fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1))
             right = year > late  # the late events sit near the right edge: label to the left
-            fig.add_annotation(x=year, y=1.0, yref="paper", yshift=-2 - 20 * int(k),
-                               xshift=-3 if right else 3, text=f"{ev['date']:%b %Y}", showarrow=False,
-                               xanchor="right" if right else "left", yanchor="top",
-                               font=dict(size=11), bgcolor=LABEL_BG)
+            fig.add_annotation(
+                x=year,
+                y=1.0,
+                yref="paper",
+                yshift=-2 - 20 * int(k),
+                xshift=-3 if right else 3,
+                text=f"{ev['date']:%b %Y}",
+                showarrow=False,
+                xanchor="right" if right else "left",
+                yanchor="top",
+                font=dict(size=11),
+                bgcolor=LABEL_BG,
+            )
         fig.update_xaxes(title_text="Year", range=[1948, 2028])
-        fig.update_yaxes(title_text="US personnel in Europe", rangemode="tozero", tickformat=",")
+        # headroom above the peak for the stacked event labels
+        fig.update_yaxes(title_text="US personnel in Europe", range=[0, 1.15 * float(peak["troops"])], tickformat=",")
         fig.update_layout(height=500, margin=dict(t=70, b=60))
         return fig
 
     named = "; ".join(f"{ev['date']:%b %Y}, {ev['label']}" for _, ev in events.iterrows())
     low, high = int(reported["troops"].min()), int(reported["troops"].max())
-    summary = (f"The permanently assigned count peaked at {peak['troops']:,.0f} in {int(peak['year'])}, fell "
-               f"steeply after 1989 and stood at {last['troops']:,.0f} in {int(last['year'])}; reported totals "
-               f"including rotational forces, a different count, were about {low:,} to {high:,}. "
-               f"Dashed lines mark: {named}.")
+    summary = (
+        f"The permanently assigned count peaked at {peak['troops']:,.0f} in {int(peak['year'])}, fell "
+        f"steeply after 1989 and stood at {last['troops']:,.0f} in {int(last['year'])}; reported totals "
+        f"including rotational forces, a different count, were about {low:,} to {high:,}. "
+        f"Dashed lines mark: {named}."
+    )
     return Chart(
         name="deterrence-troops",
         title=f"US troops in Europe, {int(dmdc['year'].min())}–{int(dmdc['year'].max())}: two different counts",
-        source=("Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Washington "
-                "Post, Axios, NATO, AP) and data/us_posture_events.csv; one URL per row. The line breaks in "
-                "years the source lacks. The dotted line is the legal floor, which counts all US forces in "
-                "the European Command's area, rotational ones included."),
+        source=(
+            "Sources: data/us_troops_europe.csv (DMDC via meflynn/troopdata; reported totals: Washington "
+            "Post, Axios, NATO, AP) and data/us_posture_events.csv; one URL per row. The line breaks in "
+            "years the source lacks. The dotted line is the legal floor, which counts all US forces in "
+            "the European Command's area, rotational ones included."
+        ),
         build=build,
         summary=summary,
     )
 
 
-def spending_chart(spending: pd.DataFrame,
-                   countries: Sequence[str] = ("Poland", "Lithuania", "Germany", "Romania",
-                                               "NATO Europe and Canada")) -> Chart:
+def spending_chart(
+    spending: pd.DataFrame,
+    countries: Sequence[str] = ("Poland", "Lithuania", "Germany", "Romania", "NATO Europe and Canada"),
+) -> Chart:
     """Defence spending as % of GDP, 2014-2025, for a few allies and NATO Europe and Canada.
 
     One NATO edition only; estimates (2024, 2025) are drawn with open markers.
@@ -205,8 +261,7 @@ def spending_chart(spending: pd.DataFrame,
         raise ValueError(f"countries not in the data: {', '.join(sorted(unknown))}")
     colors = [PALETTE[k] for k in ("vermillion", "orange", "blue", "green", "black", "purple", "sky")]
     symbols = ["circle", "square", "diamond", "triangle-up", "circle", "cross", "x"]
-    rows = {c: spending[spending["country"] == c].sort_values("year").dropna(subset=["pct_gdp"])
-            for c in countries}
+    rows = {c: spending[spending["country"] == c].sort_values("year").dropna(subset=["pct_gdp"]) for c in countries}
     years = spending["year"]
     lo_year, hi_year = int(years.min()), int(years.max())
 
@@ -215,19 +270,44 @@ def spending_chart(spending: pd.DataFrame,
         for i, country in enumerate(countries):
             r = rows[country]
             symbol = symbols[i % len(symbols)]
-            fig.add_trace(go.Scatter(
-                x=r["year"], y=r["pct_gdp"], mode="lines+markers", name=country,
-                line=dict(color=colors[i % len(colors)], dash=DASHES[i % len(DASHES)],
-                          width=3.5 if country.startswith("NATO") else 2),
-                marker=dict(size=8, symbol=[f"{symbol}-open" if e else symbol for e in r["estimate"]]),
-                hovertemplate="%{x}: %{y:.2f}% of GDP<extra>" + country + "</extra>"))
-        fig.add_trace(go.Scatter(x=[lo_year - 0.4, hi_year + 0.4], y=[2.0, 2.0], mode="lines",
-                                 name="2% guideline", hoverinfo="skip",
-                                 line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5)))
+            fig.add_trace(
+                go.Scatter(
+                    x=r["year"],
+                    y=r["pct_gdp"],
+                    mode="lines+markers",
+                    name=country,
+                    line=dict(
+                        color=colors[i % len(colors)],
+                        dash=DASHES[i % len(DASHES)],
+                        width=3.5 if country.startswith("NATO") else 2,
+                    ),
+                    marker=dict(size=8, symbol=[f"{symbol}-open" if e else symbol for e in r["estimate"]]),
+                    hovertemplate="%{x}: %{y:.2f}% of GDP<extra>" + country + "</extra>",
+                )
+            )
+        fig.add_trace(
+            go.Scatter(
+                x=[lo_year - 0.4, hi_year + 0.4],
+                y=[2.0, 2.0],
+                mode="lines",
+                name="2% guideline",
+                hoverinfo="skip",
+                line=dict(color="rgba(128,128,128,0.9)", dash="dot", width=1.5),
+            )
+        )
         for year, text in ((2014, "2014: Crimea"), (2022, "2022: invasion")):
             fig.add_vline(x=year, line=dict(color="rgba(128,128,128,0.6)", dash="dash", width=1))
-            fig.add_annotation(x=year, y=0.0, yref="paper", xshift=3, xanchor="left", yanchor="bottom",
-                               text=text, showarrow=False, font=dict(size=11))
+            fig.add_annotation(
+                x=year,
+                y=0.0,
+                yref="paper",
+                xshift=3,
+                xanchor="left",
+                yanchor="bottom",
+                text=text,
+                showarrow=False,
+                font=dict(size=11),
+            )
         fig.update_xaxes(title_text="Year", dtick=2, range=[lo_year - 0.4, hi_year + 0.4])
         fig.update_yaxes(title_text="Defence spending, % of GDP", rangemode="tozero")
         fig.update_layout(height=500, margin=dict(t=60, b=60))
@@ -239,21 +319,30 @@ def spending_chart(spending: pd.DataFrame,
         est = "an estimated " if bool(last["estimate"]) else ""
         return f"{country} from {first['pct_gdp']:.2f}% in {int(first['year'])} to {est}{last['pct_gdp']:.2f}% in {int(last['year'])}"
 
-    summary = "Defence spending rose everywhere shown: " + "; ".join(span(c) for c in countries) + "."
+    rose = all(rows[c]["pct_gdp"].iloc[-1] > rows[c]["pct_gdp"].iloc[0] for c in countries)
+    summary = (
+        ("Defence spending rose everywhere shown: " if rose else "Defence spending, first and last year: ")
+        + "; ".join(span(c) for c in countries)
+        + "."
+    )
     return Chart(
         name="deterrence-spending",
         title=f"Defence spending of European allies, % of GDP, {lo_year}–{hi_year}",
-        source=("Source: data/defence_spending_gdp.csv, NATO definition, one edition only: 2014–2024 from a "
-                "third-party transcription of NATO's table (namanjain92/NATO-Analytics) whose edition is "
-                "inferred to be the 2025 one; 2025 from news reports of that release; one URL per row. Open "
-                "markers are estimates."),
+        source=(
+            "Source: data/defence_spending_gdp.csv, NATO definition, one edition only: 2014–2024 from a "
+            "third-party transcription of NATO's table (namanjain92/NATO-Analytics) whose edition is "
+            "inferred to be the 2025 one; 2025 from news reports of that release; one URL per row. Open "
+            "markers are estimates."
+        ),
         build=build,
         summary=summary,
     )
 
 
 # --- the model ------------------------------------------------------------------------------------
-def region_grids(n_drawdown: int = 41, n_asia: int = 21, **params: float) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+def region_grids(
+    n_drawdown: int = 41, n_asia: int = 21, **params: float
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """The drawdown and Asia grids and ``Δ`` on them (rounded to 4 decimals, so that float noise at
     the boundary does not count as an advantage) for each theory."""
     d = np.round(np.linspace(0.0, 1.0, n_drawdown), 3)
@@ -278,8 +367,16 @@ def _params(values: dict) -> dict:
 
 
 def _cstar(theory: str, p: dict, asia: float) -> float:
-    return dt.critical_credibility(theory, p["threat"], p["self_help"], p["pact_reliability"],
-                                   p["balance_cost"], p["accommodation_cost"], p["entrapment"], asia)
+    return dt.critical_credibility(
+        theory,
+        p["threat"],
+        p["self_help"],
+        p["pact_reliability"],
+        p["balance_cost"],
+        p["accommodation_cost"],
+        p["entrapment"],
+        asia,
+    )
 
 
 def _drawdown_at(c_target: np.ndarray | float, asia: np.ndarray | float, p: dict) -> np.ndarray:
@@ -309,31 +406,58 @@ def _model_controls(static: dict[str, tuple]) -> tuple[Control, ...]:
     """Every parameter of the model as a control: the theory, then each of
     :data:`RANGES`; those named in ``static`` get that static grid, the rest are live-only."""
     d = dt.DEFAULTS
-    controls = [Control("theory", "Theory of alliance behaviour", d.theory, grid=dt.THEORIES,
-                        options=dt.THEORY_LABELS)]
+    controls = [Control("theory", "Theory of alliance behaviour", d.theory, grid=dt.THEORIES, options=dt.THEORY_LABELS)]
     for name, live in RANGES.items():
         fmt = "{:.0%}" if name == "drawdown" else "{:.2f}"
-        controls.append(Control(name, dt.LABELS[name], getattr(d, name), grid=static.get(name, ()),
-                                live=live, fmt=fmt))
+        controls.append(Control(name, dt.LABELS[name], getattr(d, name), grid=static.get(name, ()), live=live, fmt=fmt))
     return tuple(controls)
 
 
 def _build_credibility() -> go.Figure:
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=DRAWDOWN, y=np.zeros(DRAWDOWN.size), name="Credibility, tripwire reading",
-                             mode="lines", line=dict(color=PALETTE["black"], width=3.5),
-                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>tripwire</extra>"))
-    fig.add_trace(go.Scatter(x=DRAWDOWN, y=np.zeros(DRAWDOWN.size), name="Credibility, proportional (denial)",
-                             mode="lines", line=dict(color=PALETTE["purple"], width=2, dash="longdash"),
-                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>proportional</extra>"))
-    fig.add_trace(go.Scatter(x=[0.0, 1.0], y=[0.0, 0.0], mode="lines", name="Accommodate below",
-                             fill="tozeroy", line=dict(width=2.5, **THEORY_STYLE[dt.DEFAULTS.theory]),
-                             fillcolor=THEORY_FILL[dt.DEFAULTS.theory],
-                             hovertemplate="Accommodate below credibility %{y:.2f}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers", name="Chosen drawdown",
-                             marker=dict(size=13, symbol="circle", color=PALETTE["orange"],
-                                         line=dict(width=1.5, color=INK)),
-                             hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>chosen</extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=DRAWDOWN,
+            y=np.zeros(DRAWDOWN.size),
+            name="Credibility, tripwire reading",
+            mode="lines",
+            line=dict(color=PALETTE["black"], width=3.5),
+            hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>tripwire</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=DRAWDOWN,
+            y=np.zeros(DRAWDOWN.size),
+            name="Credibility, proportional (denial)",
+            mode="lines",
+            line=dict(color=PALETTE["purple"], width=2, dash="longdash"),
+            hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>proportional</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0, 1.0],
+            y=[0.0, 0.0],
+            mode="lines",
+            name="Accommodate below",
+            fill="tozeroy",
+            line=dict(width=2.5, **THEORY_STYLE[dt.DEFAULTS.theory]),
+            fillcolor=THEORY_FILL[dt.DEFAULTS.theory],
+            hovertemplate="Accommodate below credibility %{y:.2f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0],
+            y=[0.0],
+            mode="markers",
+            name="Chosen drawdown",
+            cliponaxis=False,
+            marker=dict(size=13, symbol="circle", color=PALETTE["orange"], line=dict(width=1.5, color=INK)),
+            hovertemplate="Drawdown %{x:.0%}: credibility %{y:.2f}<extra>chosen</extra>",
+        )
+    )
     fig.update_xaxes(title_text="Share of forward presence withdrawn", range=[0, 1], tickformat=".0%")
     fig.update_yaxes(title_text="Credibility (0–1)", range=[0, 1])
     fig.update_layout(height=480, margin=dict(t=90, b=60))
@@ -352,19 +476,35 @@ def _update_credibility(fig: go.Figure, theory: str, **values: float) -> str:
     level = min(c_star, 1.0)
     fig.data[2].y = [level, level] if drawn else [None, None]
     fig.data[2].showlegend = drawn
-    fig.data[2].name = (f"Accommodate below {c_star:.2f} ({SHORT_THEORY[theory]})" if c_star < 1.0
-                        else f"Accommodate at any credibility ({SHORT_THEORY[theory]})")
+    fig.data[2].name = (
+        f"Accommodate below {c_star:.2f} ({SHORT_THEORY[theory]})"
+        if c_star < 1.0
+        else f"Accommodate at any credibility ({SHORT_THEORY[theory]})"
+    )
     fig.data[2].line.color = THEORY_STYLE[theory]["color"]
     fig.data[2].line.dash = THEORY_STYLE[theory]["dash"]
     fig.data[2].fillcolor = THEORY_FILL[theory]
     here = float(dt.credibility(d, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"]))
     fig.data[3].x = [d]
     fig.data[3].y = [here]
-    adv = float(dt.accommodation_advantage(here, theory, p["threat"], p["self_help"], p["pact_reliability"],
-                                           p["balance_cost"], p["accommodation_cost"], p["entrapment"], a))
+    adv = float(
+        dt.accommodation_advantage(
+            here,
+            theory,
+            p["threat"],
+            p["self_help"],
+            p["pact_reliability"],
+            p["balance_cost"],
+            p["accommodation_cost"],
+            p["entrapment"],
+            a,
+        )
+    )
     choice = "accommodates" if dt.best_response(adv) == "accommodate" else "balances"
-    start = (f"{UNDER[theory]}, at a {d:.0%} drawdown with Asia demand {a:.2f}, credibility is {here:.2f} "
-             f"and the ally {choice}")
+    start = (
+        f"{UNDER[theory]}, at a {d:.0%} drawdown with Asia demand {a:.2f}, credibility is {here:.2f} "
+        f"and the ally {choice}"
+    )
     if c_star <= 0.0:
         rest = "no credibility in [0, 1] makes accommodating pay"
     elif c_star >= 1.0:
@@ -375,8 +515,7 @@ def _update_credibility(fig: go.Figure, theory: str, **values: float) -> str:
         rest = f"credibility stays above the threshold of {c_star:.2f} even with every forward troop gone"
     else:
         switch = float(_drawdown_at(c_star, a, p))
-        rest = (f"the threshold is {c_star:.2f}, which the tripwire curve crosses at a drawdown of "
-                f"about {switch:.0%}")
+        rest = f"the threshold is {c_star:.2f}, which the tripwire curve crosses at a drawdown of about {switch:.0%}"
     return f"{start}; {rest}."
 
 
@@ -391,8 +530,10 @@ def credibility_chart() -> Chart:
     return Chart(
         name="deterrence-credibility",
         title="How credible is the US commitment as forward forces leave, and when does accommodating pay?",
-        source=(ILLUSTRATIVE + " " + FORWARD_NOTE + " The threshold is not drawn when no credibility in "
-                "[0, 1] makes accommodating pay."),
+        source=(
+            ILLUSTRATIVE + " " + FORWARD_NOTE + " The threshold is not drawn when no credibility in "
+            "[0, 1] makes accommodating pay."
+        ),
         build=_build_credibility,
         update=_update_credibility,
         controls=_model_controls({"drawdown": TENTHS, "asia": TENTHS}),
@@ -401,21 +542,54 @@ def credibility_chart() -> Chart:
 
 def _build_region() -> go.Figure:
     fig = go.Figure()
-    fig.add_trace(go.Heatmap(
-        x=GRID_D, y=GRID_A, z=np.zeros((GRID_A.size, GRID_D.size)), zmin=-SPAN, zmax=SPAN, zmid=0.0,
-        name="Net advantage of accommodating",
-        colorscale=[[0.0, PALETTE["blue"]], [0.5, "#f7f7f7"], [1.0, PALETTE["vermillion"]]],
-        colorbar=dict(orientation="h", x=0.5, xanchor="center", y=-0.3, yanchor="top", thickness=12,
-                      len=1.0, title=dict(text="Net advantage of accommodating", side="top"),
-                      tickvals=[-SPAN, 0.0, SPAN],
-                      ticktext=[f"−{SPAN:g}: balance", "0", f"+{SPAN:g}: accommodate"]),
-        hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}: advantage %{z:+.3f}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=np.zeros(BOUNDARY_A.size), y=BOUNDARY_A, mode="lines",
-                             name="Boundary: no advantage either way",
-                             line=dict(color=INK, width=3), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=[0.0], y=[0.0], mode="markers", name="Chosen drawdown and Asia demand",
-                             marker=dict(symbol="x", size=15, color=INK, line=dict(width=1.5, color="#ffffff")),
-                             hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}<extra>chosen</extra>"))
+    fig.add_trace(
+        go.Heatmap(
+            x=GRID_D,
+            y=GRID_A,
+            z=np.zeros((GRID_A.size, GRID_D.size)),
+            zmin=-SPAN,
+            zmax=SPAN,
+            zmid=0.0,
+            name="Net advantage of accommodating",
+            colorscale=[[0.0, PALETTE["blue"]], [0.5, "#f7f7f7"], [1.0, PALETTE["vermillion"]]],
+            zsmooth="best",
+            colorbar=dict(
+                orientation="h",
+                x=0.5,
+                xanchor="center",
+                y=-0.3,
+                yanchor="top",
+                thickness=12,
+                len=1.0,
+                title=dict(text="Net advantage of accommodating", side="top"),
+                tickvals=[-0.75 * SPAN, 0.75 * SPAN],
+                ticks="",
+                ticktext=["← balance", "accommodate →"],
+            ),
+            hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}: advantage %{z:+.3f}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=np.zeros(BOUNDARY_A.size),
+            y=BOUNDARY_A,
+            mode="lines",
+            name="Boundary: no advantage either way",
+            line=dict(color=BOUNDARY, width=3.5),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0],
+            y=[0.0],
+            mode="markers",
+            name="Chosen drawdown and Asia demand",
+            cliponaxis=False,
+            marker=dict(symbol="x", size=15, color=INK, line=dict(width=1.5, color="#ffffff")),
+            hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}<extra>chosen</extra>",
+        )
+    )
     fig.update_xaxes(title_text="Share of forward presence withdrawn", range=[0, 1], tickformat=".0%")
     fig.update_yaxes(title_text="Competing US demand in Asia", range=[0, 1])
     fig.update_layout(height=560, margin=dict(t=80, b=150))
@@ -434,14 +608,27 @@ def _update_region(fig: go.Figure, theory: str, **values: float) -> str:
     fig.data[2].x = [d]
     fig.data[2].y = [a]
     here = float(dt.credibility(d, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"]))
-    adv = float(dt.accommodation_advantage(here, theory, p["threat"], p["self_help"], p["pact_reliability"],
-                                           p["balance_cost"], p["accommodation_cost"], p["entrapment"], a))
+    adv = float(
+        dt.accommodation_advantage(
+            here,
+            theory,
+            p["threat"],
+            p["self_help"],
+            p["pact_reliability"],
+            p["balance_cost"],
+            p["accommodation_cost"],
+            p["entrapment"],
+            a,
+        )
+    )
     share = dt.accommodation_share(z)
     choice = dt.best_response(adv)
     net = "about zero" if abs(adv) < 0.005 else f"{adv:+.2f}".replace("-", "−")
-    return (f"{UNDER[theory]}, with the threat at {p['threat']:.2f}, accommodating pays in "
-            f"{_share_text(share)} of the square; at a {d:.0%} drawdown with Asia demand {a:.2f} the ally's "
-            f"best response is to {choice} (net advantage {net}).")
+    return (
+        f"{UNDER[theory]}, with the threat at {p['threat']:.2f}, accommodating pays in "
+        f"{_share_text(share)} of the square; at a {d:.0%} drawdown with Asia demand {a:.2f} the ally's "
+        f"best response is to {choice} (net advantage {net})."
+    )
 
 
 def region_chart() -> Chart:
