@@ -90,6 +90,8 @@ VALID = {
     "credences": [0.5] * 10,
     "key": "pact",
     "name_or_index": 0,
+    "poland_personnel": 216_100.0,
+    "belarus_personnel": 48_000.0,
 }
 #: values that depend on the function, by ``module.function.parameter``
 OVERRIDES = {

@@ -333,3 +333,37 @@ def test_move_polygons():
     with pytest.raises(ValueError, match="no polygon"):
         maps.move_polygons(fc, "A", "B", (40, 40, 70, 70))
 
+
+
+# ---------------------------------------------------------------------------------------------
+# The Poland-to-Belarus troop ratio (chapters 3 and 4 quote it; issue 19)
+# ---------------------------------------------------------------------------------------------
+def test_troop_ratio_hand_worked():
+    assert pl.troop_ratio(216_100, 48_000) == pytest.approx(4.5020833)
+    assert pl.troop_ratio(100.0, 100.0) == 1.0
+    assert pl.troop_ratio(1, 4) == 0.25
+
+
+def test_troop_ratio_from_the_one_row_of_each_file():
+    poland = data.poland_forces().set_index("year")["personnel"]
+    belarus = data.belarus_forces()
+    iiss = belarus[belarus["measure"].str.contains("IISS")]
+    assert len(iiss) == 1
+    ratio = pl.troop_ratio(poland[2024], iiss["personnel"].iloc[0])
+    assert ratio == pytest.approx(216_100 / 48_000)
+    assert round(ratio, 1) == 4.5
+
+
+@pytest.mark.parametrize("bad", ["216100", True, None, float("nan"), float("inf"), -float("inf"),
+                                 0, 0.0, -48_000, [1.0, 2.0]])
+@pytest.mark.parametrize("name", ["poland_personnel", "belarus_personnel"])
+def test_troop_ratio_rejects_bad_values_naming_the_argument(name, bad):
+    kwargs = {"poland_personnel": 216_100.0, "belarus_personnel": 48_000.0, name: bad}
+    with pytest.raises(ValueError, match=name):
+        pl.troop_ratio(**kwargs)
+
+
+@given(st.floats(1.0, 1e7), st.floats(1.0, 1e7))
+@settings(max_examples=50, deadline=None)
+def test_troop_ratio_inverts_when_the_sides_swap(a, b):
+    assert pl.troop_ratio(a, b) * pl.troop_ratio(b, a) == pytest.approx(1.0)

@@ -377,6 +377,46 @@ def troop_path(start_troops: float = DEFAULTS.start_troops, target_troops: float
     return TroopPath(years, troops, capped, binds, float(gap[-1]), float(gap.sum()))
 
 
+def troop_ratio(poland_personnel: float, belarus_personnel: float) -> float:
+    """How many times larger Poland's armed forces are than Belarus's: one headcount over the other.
+
+    Chapters 3 and 4 quote this one number, computed from one row of each data file (Poland:
+    ``data/poland_forces.csv``, 2024, NATO's estimate as quoted; Belarus: ``data/belarus_forces.csv``,
+    IISS *Military Balance 2022* as quoted by Reuters). The two counts come from different years and
+    definitions, so the ratio is a rough scale, not a military balance.
+
+    Parameters
+    ----------
+    poland_personnel : float
+        Poland's armed forces, persons; finite and positive.
+    belarus_personnel : float
+        Belarus's armed forces, persons; finite and positive.
+
+    Returns
+    -------
+    float
+        ``poland_personnel / belarus_personnel``.
+
+    Raises
+    ------
+    ValueError
+        If either argument is not a finite positive real number (a string, a bool, None, NaN or an
+        infinity included); the message names the argument.
+
+    Examples
+    --------
+    >>> troop_ratio(216_100, 48_000)
+    4.502083333333333
+    """
+    values = {}
+    for name, value in (("poland_personnel", poland_personnel), ("belarus_personnel", belarus_personnel)):
+        number = _number(value, name, 0.0, np.inf)
+        if number <= 0.0:
+            raise ValueError(f"{name} must be above 0, got {value!r}")
+        values[name] = number
+    return values["poland_personnel"] / values["belarus_personnel"]
+
+
 def hague_gap(share: float, core_share: float | None = None) -> dict[str, float]:
     """How far a share of GDP is from The Hague's 5% (and, if given, a core share from 3.5%).
 
