@@ -1,4 +1,5 @@
-"""Charts for chapter 5: sequencing the fronts, spoilers, and New START."""
+"""Charts for chapter 5, sequencing the fronts, spoilers and New START: each defined once (see
+:mod:`._chart`)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from plotly.subplots import make_subplots
 
 from ..models import sequencing as sq
 from ..models import spoilers as sp
-from ..theme import DASHES, PALETTE, SOURCE_MARGIN
-from ._common import ILLUSTRATIVE, Step, add_source, add_static_slider, new_figure
+from ..theme import DASHES, PALETTE
+from ._chart import Chart, Control
+from .decision_rules import percent
+
+ILLUSTRATIVE = "Illustrative assumptions that you can move."
 
 #: New START's central limits, in force from 5 February 2018 (State Department aggregate-numbers
 #: page: https://www.state.gov/new-start-treaty-aggregate-numbers-of-strategic-offensive-arms-of-the-united-states-and-the-russian-federation-february-2011-september-2020/).
@@ -21,51 +25,116 @@ NEW_START_LIMITS = {
     "deployed_launchers": 700,
     "total_launchers": 800,
 }
+#: Panel titles of the data-exchange chart, short enough for a phone (the caption has the detail).
 LIMIT_LABELS = {
     "deployed_warheads": "Deployed warheads",
-    "deployed_launchers": "Deployed launchers (ICBMs, SLBMs, heavy bombers)",
-    "total_launchers": "Deployed and non-deployed launchers",
+    "deployed_launchers": "Deployed launchers",
+    "total_launchers": "All launchers",
 }
+#: When the treaty was in force, and when Russia's suspension began (the timeline's shading).
+IN_FORCE = ("2011-02-05", "2026-02-05")
+SUSPENDED_FROM = "2023-02-28"
+LIMITS_BINDING = "2018-02-05"
 PARTY_STYLE = {
-    "United States": dict(color=PALETTE["blue"], dash="solid", symbol="circle"),
-    "Russia": dict(color=PALETTE["vermillion"], dash="dash", symbol="diamond"),
+    "United States": {"color": PALETTE["blue"], "dash": "solid", "symbol": "circle", "width": 2.5},
+    "Russia": {"color": PALETTE["vermillion"], "dash": "dash", "symbol": "diamond", "width": 2},
 }
 ACTOR_STYLE = {
-    "Both": dict(color=PALETTE["green"], symbol="square"),
-    "United States": dict(color=PALETTE["blue"], symbol="circle"),
-    "Russia": dict(color=PALETTE["vermillion"], symbol="diamond"),
+    "Both": {"color": PALETTE["green"], "symbol": "square"},
+    "United States": {"color": PALETTE["blue"], "symbol": "circle"},
+    "Russia": {"color": PALETTE["vermillion"], "symbol": "diamond"},
 }
+ACTOR_NAMES = {"Both": "Both parties / the treaty"}
+#: The timeline's shading, as its legend names it.
+SHADES = {
+    "In force": "rgba(0,114,178,0.12)",
+    "In force, suspended by Russia": "rgba(213,94,0,0.22)",
+}
+#: The spoilers chart's lines: rule, reversal, legend name and style. The first (thick, solid) is
+#: drawn first so that the thinner dotted line stays visible where the two coincide.
 SPOILER_LINES = (
-    ("unanimity", "continuing_consent", "Consensus, one member can undo", PALETTE["vermillion"], DASHES[0]),
-    ("majority", "continuing_consent", "Majority rule, ends when support falls below a majority", PALETTE["blue"], DASHES[1]),
-    ("unanimity", "rescission", "Consensus, all must agree to undo", PALETTE["green"], DASHES[2]),
+    (
+        "unanimity",
+        "continuing_consent",
+        "Consensus, one member can undo",
+        {"color": PALETTE["vermillion"], "dash": DASHES[0], "width": 4},
+    ),
+    (
+        "majority",
+        "continuing_consent",
+        "Majority, ends below a majority",
+        {"color": PALETTE["blue"], "dash": DASHES[1], "width": 2.5},
+    ),
+    (
+        "unanimity",
+        "rescission",
+        "Consensus, all must agree to undo",
+        {"color": PALETTE["green"], "dash": DASHES[2], "width": 2.5},
+    ),
 )
+#: Years on the spoilers chart's x-axis.
+YEARS = np.arange(sp.DEFAULTS.horizon + 1)
+#: The tree's nodes, in the order of the link arrays; labels are broken into short lines so that
+#: they fit between the columns on a phone.
 SANKEY_NODES = (
-    "Talks on a pact",
-    "Central deal",
-    "No central deal",
-    "Arctic–Baltic deal",
-    "Stops after<br>the core",
-    "All three fronts",
+    "Talks on<br>a pact",
+    "Central<br>deal",
+    "No<br>central<br>deal",
+    "Arctic–Baltic<br>deal",
+    "Stops<br>after<br>the core",
+    "All three<br>fronts",
     "Stops after<br>Arctic–Baltic",
 )
 _NODE_COLOURS = (
-    PALETTE["sky"], PALETTE["blue"], "#999999", PALETTE["blue"], "#999999", PALETTE["green"], "#999999",
+    PALETTE["sky"],
+    PALETTE["blue"],
+    "#999999",
+    PALETTE["blue"],
+    "#999999",
+    PALETTE["green"],
+    "#999999",
 )
+#: Column of each node (fraction of the width). The last column is set apart so that the labels
+#: on either side of the gap (left of the last column, right of the third) do not meet.
+_NODE_X = (0.01, 0.22, 0.22, 0.44, 0.44, 0.99, 0.99)
+#: Share of the plot's height that node padding takes (pad 18 px of the 388 px between the margins).
+_PAD = 0.047
+#: Smallest distance between the centres of the last column's nodes, so their labels never meet.
+_LABEL_GAP = 0.16
+
+#: Bar labels of the fronts-settled chart.
+FRONTS = ("None", "One", "Two", "All three")
 
 
-def _find(values: np.ndarray, default: float, name: str) -> int:
-    matches = np.flatnonzero(np.isclose(values, default))
-    if matches.size == 0:
-        raise ValueError(f"{name} {default!r} is not one of the slider values")
-    return int(matches[0])
+def _probability_grid(lo: float, hi: float, step: float) -> tuple[float, ...]:
+    return tuple(float(v) for v in np.round(np.arange(lo, hi + step / 2, step), 3))
+
+
+def _require(frame: pd.DataFrame, columns: set[str], name: str) -> None:
+    missing = columns - set(frame.columns)
+    if missing:
+        raise ValueError(f"{name} is missing columns: {', '.join(sorted(missing))}")
+
+
+def _possessive(party: str) -> str:
+    return "the United States'" if party == "United States" else f"{party}'s"
+
+
+def _date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts:%B %Y}"
 
 
 # ---------------------------------------------------------------------------------------------
 # Model A: the chain of fronts
 # ---------------------------------------------------------------------------------------------
 def sankey_links(conditional: Sequence[float]) -> tuple[list[int], list[int], list[float]]:
-    """Sources, targets and values (probabilities) of the tree's links for three stages."""
+    """Sources, targets and values (probabilities) of the tree's links for three stages.
+
+    Raises
+    ------
+    ValueError
+        If ``conditional`` does not hold three probabilities.
+    """
     p = np.asarray(conditional, dtype=float)
     if p.shape != (3,):
         raise ValueError(f"conditional must hold three probabilities (one per stage), got {conditional!r}")
@@ -78,214 +147,512 @@ def sankey_links(conditional: Sequence[float]) -> tuple[list[int], list[int], li
 
 
 def sankey_labels(conditional: Sequence[float]) -> list[str]:
-    """Node labels with the probability of reaching each node."""
+    """Node labels with the probability of reaching each node ("< 0.1%" below a thousandth)."""
     _, _, v = sankey_links(conditional)
-    reach = [1.0, v[0], v[1], v[2], v[3], v[4], v[5]]
-    return [f"{name}<br>{r:.1%}" for name, r in zip(SANKEY_NODES, reach)]
+    reach = [1.0, *v]
+    return [f"{name}<br>{percent(r)}" for name, r in zip(SANKEY_NODES, reach)]
 
 
-def sankey_trace(conditional: Sequence[float], **kwargs) -> go.Sankey:
-    """One Sankey trace of the three-stage tree (link widths are probabilities)."""
-    source, target, value = sankey_links(conditional)
-    return go.Sankey(
-        arrangement="fixed", valueformat=".1%",
-        node=dict(label=sankey_labels(conditional), color=list(_NODE_COLOURS), pad=18, thickness=16,
-                  x=[0.01, 0.3, 0.3, 0.56, 0.56, 0.99, 0.99], y=[0.5, 0.2, 0.72, 0.18, 0.5, 0.12, 0.42]),
-        link=dict(source=source, target=target, value=value,
-                  color=["rgba(0,114,178,0.35)", "rgba(153,153,153,0.35)"] * 3,
-                  hovertemplate="%{source.label} → %{target.label}<extra></extra>"),
-        **kwargs,
+def sankey_positions(conditional: Sequence[float]) -> list[float]:
+    """Vertical centres of the tree's nodes (0 at the top, 1 at the bottom) for three stages.
+
+    Each column is laid out from the link values, so that no node leaves the plot and no two
+    labels meet: in each column the branch that goes on sits at the top and the branch where the
+    chain stops at the bottom; in the last column the two outcomes stay at least
+    :data:`_LABEL_GAP` apart. plotly.js places a node only where its position is non-zero, so
+    none is exactly 0.
+    """
+    _, _, v = sankey_links(conditional)
+    scale = 1.0 - _PAD  # node heights, as a share of the plot's height, are value * scale
+    core, no_core, ab, stop_core, whole, stop_ab = (x * scale for x in v)
+
+    def top(h: float) -> float:  # the centre of a node that touches the top
+        return max(h / 2, 1e-3)
+
+    def bottom(h: float) -> float:  # ... and of one that touches the bottom
+        return min(1.0 - h / 2, 1.0 - 1e-3)
+
+    whole_y = top(whole)
+    stop_ab_y = max(whole + _PAD + stop_ab / 2, whole_y + _LABEL_GAP)
+    stop_ab_y = min(stop_ab_y, bottom(stop_ab))
+    return [0.5, top(core), bottom(no_core), top(ab), bottom(stop_core), whole_y, stop_ab_y]
+
+
+def _drawn_values(conditional: Sequence[float]) -> list[float]:
+    """The link values plotly.js draws: :func:`sankey_links`'s, with 0 raised to a hairline.
+    plotly.js drops a link of value 0 together with its node, which would shift the positions of
+    the nodes after it; the labels still say 0.0%."""
+    return [max(v, 1e-9) for v in sankey_links(conditional)[2]]
+
+
+def _build_sequencing() -> go.Figure:
+    p = sq.DEFAULTS.conditional
+    source, target, _ = sankey_links(p)
+    value = _drawn_values(p)
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="fixed",
+            valueformat=".1%",
+            node={
+                "label": sankey_labels(p),
+                "color": list(_NODE_COLOURS),
+                "pad": 18,
+                "thickness": 14,
+                "x": list(_NODE_X),
+                "y": sankey_positions(p),
+                "sort": "input",
+                "align": "left",
+                "hovertemplate": "%{label}<extra></extra>",
+            },
+            link={
+                "source": source,
+                "target": target,
+                "value": value,
+                "sort": "input",
+                "color": ["rgba(0,114,178,0.35)", "rgba(153,153,153,0.35)"] * 3,
+                "hovertemplate": "%{source.label} → %{target.label}<extra></extra>",
+            },
+            textfont={"size": 11, "shadow": "none"},  # a light halo blurs the text in dark mode
+        )
+    )
+    fig.update_layout(height=460, margin={"l": 6, "r": 6, "t": 36, "b": 36})
+    return fig
+
+
+def _update_sequencing(fig: go.Figure, core: float, arctic_baltic: float, black_sea: float) -> str:
+    p = [float(core), float(arctic_baltic), float(black_sea)]
+    fig.data[0].link.value = _drawn_values(p)
+    fig.data[0].node.label = sankey_labels(p)
+    fig.data[0].node.y = sankey_positions(p)
+    out = sq.chain_outcomes(p)
+    return (
+        f"With a {core:.0%} chance of the central deal, then {arctic_baltic:.0%} for the Arctic–Baltic "
+        f"front and {black_sea:.0%} for the Black Sea–South Caucasus front (each given the step before), "
+        f"the whole architecture is built with probability {percent(out.complete)}; the chain stops at "
+        f"the first step {percent(float(out.stopped_at[0]))} of the time."
     )
 
 
-def core_grid() -> np.ndarray:
-    """Slider positions for the chance of the central deal: 0.05, 0.10, ..., 0.95."""
-    return np.round(np.arange(0.05, 0.951, 0.05), 2)
+def sequencing() -> Chart:
+    """Model A as a flow (a Sankey tree): where the chain of agreements ends."""
+    d = sq.DEFAULTS
+    return Chart(
+        name="periphery-sequencing",
+        title="From the core to the periphery: where the chain of agreements ends",
+        source=ILLUSTRATIVE + " Link widths are probabilities; each front depends on the one before.",
+        build=_build_sequencing,
+        update=_update_sequencing,
+        controls=(
+            Control(
+                "core",
+                "Chance of the central (Poland–Belarus) deal",
+                d.core,
+                grid=_probability_grid(0.05, 0.95, 0.05),
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control(
+                "arctic_baltic",
+                "Arctic–Baltic deal, given the central deal",
+                d.arctic_baltic,
+                grid=_probability_grid(0.1, 1.0, 0.1),
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control(
+                "black_sea",
+                "Black Sea–South Caucasus deal, given Arctic–Baltic",
+                d.black_sea,
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+        ),
+    )
 
 
-def sequencing_figure(
-    core_values: Sequence[float] | None = None,
-    default_core: float = sq.DEFAULTS.core,
-    arctic_baltic: float = sq.DEFAULTS.arctic_baltic,
-    black_sea: float = sq.DEFAULTS.black_sea,
-) -> go.Figure:
-    """Model A as a Sankey tree, with a static slider for the chance of the central deal.
+def _build_fronts() -> go.Figure:
+    fig = go.Figure(
+        go.Bar(
+            x=list(FRONTS),
+            y=np.zeros(len(FRONTS)),
+            text=[""] * len(FRONTS),
+            textposition="outside",
+            cliponaxis=False,
+            marker_color=PALETTE["blue"],
+            name="Fronts settled",
+            hovertemplate="%{x}: %{y:.1%}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text="Fronts settled (of three)")
+    fig.update_yaxes(title_text="Probability", range=[0, 1.1], tickformat=".0%")
+    fig.update_layout(height=400, showlegend=False, margin={"t": 30, "b": 60})
+    return fig
 
-    The two conditional probabilities of the peripheral fronts stay at their defaults; the live
-    panel moves them too.
-    """
-    values = core_grid() if core_values is None else np.asarray(core_values, dtype=float)
-    active = _find(values, default_core, "default_core")
 
-    def title(c: float) -> str:
-        whole = sq.architecture_probability([c, arctic_baltic, black_sea])
-        return ("From the core to the periphery: where the chain ends"
-                f"<br><span style='font-size:13px'>Central deal {c:.0%}, then Arctic–Baltic "
-                f"{arctic_baltic:.0%}, then Black Sea–South Caucasus {black_sea:.0%}<br>"
-                f"(each given the step before). Whole architecture: {whole:.1%}</span>")
+def _update_fronts(fig: go.Figure, core: float, without_core: float, arctic_baltic: float, black_sea: float) -> str:
+    p = [float(core), float(arctic_baltic), float(black_sea)]
+    dist = sq.fronts_distribution(p, float(without_core))
+    fig.data[0].y = dist
+    fig.data[0].text = [percent(float(v)) for v in dist]
+    mean = sq.expected_fronts(p, float(without_core))
+    return (
+        f"With a {core:.0%} chance of the central deal (then {arctic_baltic:.0%} and {black_sea:.0%}) and a "
+        f"{without_core:.0%} chance that a front left behind is settled on its own, no front is settled "
+        f"with probability {percent(float(dist[0]))} and all three with {percent(float(dist[-1]))}; on "
+        f"average {mean:.2f} of the three fronts are settled."
+    )
 
-    fig = new_figure(title=title(values[active]), x_title="", y_title="",
-                     source=ILLUSTRATIVE + " Link widths are probabilities; each front depends on the one before.",
-                     height=580, margin=dict(t=130))
-    fig.add_trace(sankey_trace([values[active], arctic_baltic, black_sea]))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    steps = []
-    for c in values:
-        p = [float(c), arctic_baltic, black_sea]
-        steps.append(Step(label=f"{c:.0%}",
-                          data={"link.value": [sankey_links(p)[2]], "node.label": [sankey_labels(p)]},
-                          layout={"title.text": title(float(c))}))
-    return add_static_slider(fig, steps, traces=[0], active=active,
-                             prefix="Chance of the central deal: ", name="periphery-core")
+
+def fronts_settled() -> Chart:
+    """Model A: how many of the three fronts end in an agreement, when a front left behind by a
+    stopped chain may still be settled on its own."""
+    d = sq.DEFAULTS
+    return Chart(
+        name="periphery-fronts",
+        title="How many of the three fronts are settled, when the periphery need not wait",
+        source=ILLUSTRATIVE + " A front left behind by a stopped chain is settled on its own, independently, "
+        "with the chance you set.",
+        build=_build_fronts,
+        update=_update_fronts,
+        controls=(
+            Control(
+                "core",
+                "Chance of the central (Poland–Belarus) deal",
+                d.core,
+                grid=_probability_grid(0.05, 0.95, 0.05),
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control(
+                "without_core",
+                "Chance a front is settled on its own after the chain stops",
+                d.without_core,
+                grid=_probability_grid(0.0, 1.0, 0.1),
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control(
+                "arctic_baltic",
+                "Arctic–Baltic deal, given the central deal",
+                d.arctic_baltic,
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control(
+                "black_sea",
+                "Black Sea–South Caucasus deal, given Arctic–Baltic",
+                d.black_sea,
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+        ),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # Model B: spoilers
 # ---------------------------------------------------------------------------------------------
-def defect_grid() -> np.ndarray:
-    """Slider positions for a member's yearly chance of turning: 0.000, 0.005, ..., 0.100."""
-    return np.round(np.arange(0.0, 0.10001, 0.005), 3)
-
-
-def spoiler_curves(defect: float, members: int = sp.DEFAULTS.members, accept: float = sp.DEFAULTS.accept,
-                   years: Sequence[int] | None = None) -> list[np.ndarray]:
-    """The three lines of the spoilers chart: P(adopted and in force) by year, for each entry of
-    :data:`SPOILER_LINES`."""
-    t = np.arange(sp.DEFAULTS.horizon + 1) if years is None else np.asarray(years)
-    h = sp.member_hazards(members, defect)
-    a = np.full(members, accept)
-    return [sp.in_force(a, h, t, rule, rev) for rule, rev, *_ in SPOILER_LINES]
-
-
-def spoilers_figure(
-    defect_values: Sequence[float] | None = None,
-    default_defect: float = sp.DEFAULTS.defect,
+def spoiler_curves(
+    defect: float,
     members: int = sp.DEFAULTS.members,
     accept: float = sp.DEFAULTS.accept,
-) -> go.Figure:
-    """Model B: chance that the agreement is adopted and still in force, year by year, under
-    consensus and a simple majority, with a static slider for each member's yearly chance of
-    turning against it."""
-    values = defect_grid() if defect_values is None else np.asarray(defect_values, dtype=float)
-    active = _find(values, default_defect, "default_defect")
-    years = np.arange(sp.DEFAULTS.horizon + 1)
-    curves = {float(v): spoiler_curves(float(v), members, accept, years) for v in values}
+    spoilers: int = 0,
+    spoiler_defect: float = 0.0,
+    years: Sequence[int] | None = None,
+) -> list[np.ndarray]:
+    """The lines of the spoilers chart: P(adopted and in force) by year, one per entry of
+    :data:`SPOILER_LINES`."""
+    t = YEARS if years is None else np.asarray(years)
+    h = sp.member_hazards(members, defect, min(spoilers, members), spoiler_defect)
+    a = np.full(members, accept)
+    table = sp.turned_distribution(h, t)  # shared by the lines
+    adopted = {rule: sp.adoption_probability(a, rule) for rule in sp.RULES}
+    survival = sp.survival_lines(table, [(rule, rev) for rule, rev, *_ in SPOILER_LINES])
+    return [adopted[rule] * s for (rule, *_), s in zip(SPOILER_LINES, survival)]
 
-    def title(h: float) -> str:
-        return ("Chance the agreement is adopted and still in force, by year"
-                f"<br><span style='font-size:13px'>{members} members; each accepts with probability "
-                f"{accept:.2f}<br>and turns against it with probability {h:.1%} a year</span>")
 
-    fig = new_figure(title=title(float(values[active])), x_title="Years after the vote",
-                     y_title="Probability adopted and in force",
-                     source=ILLUSTRATIVE + " Members act independently; a member that turns against the "
-                     "agreement stays against it.", height=600)
-    for (rule, rev, name, colour, dash), y in zip(SPOILER_LINES, curves[float(values[active])]):
-        fig.add_trace(go.Scatter(x=years, y=y, name=name, mode="lines+markers", marker=dict(size=4),
-                                 line=dict(color=colour, dash=dash, width=2.5),
-                                 hovertemplate="Year %{x}: %{y:.1%}<extra>" + name + "</extra>"))
-    fig.update_yaxes(range=[0, 1.02], tickformat=".0%")
-    fig.update_layout(legend=dict(y=1.0, yanchor="bottom"), margin=dict(t=175))
-    steps = [Step(label=f"{v:.1%}", data={"y": curves[float(v)]}, layout={"title.text": title(float(v))})
-             for v in values]
-    return add_static_slider(fig, steps, traces=range(len(SPOILER_LINES)), active=active,
-                             prefix="Each member's yearly chance of turning against it: ",
-                             name="periphery-defect")
+def _build_spoilers() -> go.Figure:
+    fig = go.Figure()
+    for _rule, _rev, name, style in SPOILER_LINES:
+        fig.add_trace(
+            go.Scatter(
+                x=YEARS,
+                y=np.zeros(YEARS.size),
+                name=name,
+                mode="lines",
+                line=style,
+                hovertemplate="Year %{x}: %{y:.1%}<extra>" + name + "</extra>",
+            )
+        )
+    fig.update_xaxes(title_text="Years after the vote", range=[0, YEARS[-1]])
+    fig.update_yaxes(title_text="Adopted and in force", range=[0, 1.02], tickformat=".0%")
+    fig.update_layout(height=480, margin={"t": 90, "b": 60})
+    return fig
+
+
+def _update_spoilers(
+    fig: go.Figure, defect: float, spoilers: int, spoiler_defect: float, members: int, accept: float
+) -> str:
+    spoilers = min(int(spoilers), int(members))
+    lines = spoiler_curves(float(defect), int(members), float(accept), spoilers, float(spoiler_defect))
+    for i, y in enumerate(lines):
+        fig.data[i].y = np.round(y, 4)  # far below a pixel; keeps the static page's recording small
+    a = np.full(members, accept)
+    adopt = {rule: sp.adoption_probability(a, rule) for rule in sp.RULES}
+    said = {rule: "> 99.9%" if p == 1.0 and accept < 1.0 else percent(p) for rule, p in adopt.items()}
+    one_undoes = lines[0] / adopt["unanimity"] if adopt["unanimity"] > 0 else np.ones(YEARS.size)
+    below = np.flatnonzero(one_undoes < 0.5)
+    when = (
+        f"half of adopted agreements are gone by the end of year {below[0]}"
+        if below.size
+        else f"more than half of adopted agreements survive all {YEARS[-1]} years"
+    )
+    rate = "0%" if defect == 0 else f"{defect:.1%}"
+    who = (
+        f"{members} members, each turning against the agreement with probability {rate} a year"
+        if spoilers == 0
+        else f"{members} members, {spoilers} of them {'a spoiler' if spoilers == 1 else 'spoilers'} turning against the "
+        f"agreement with probability {spoiler_defect:.0%} a year and the others with {rate}"
+    )
+    return (
+        f"{who}: adopted by consensus with probability {said['unanimity']}, by majority "
+        f"{said['majority']}. If one member can undo it, {when}."
+    )
+
+
+def spoilers() -> Chart:
+    """Model B: chance that an agreement is adopted and still in force, year by year, under
+    consensus and a simple majority, and under the two readings of what reversal requires."""
+    d = sp.DEFAULTS
+    return Chart(
+        name="periphery-spoilers",
+        title="Chance the agreement is adopted and still in force, by year after the vote",
+        source=ILLUSTRATIVE + " Members act independently; a member that turns against the agreement stays against it.",
+        build=_build_spoilers,
+        update=_update_spoilers,
+        controls=(
+            Control(
+                "defect",
+                "Each member's yearly chance of turning against it",
+                d.defect,
+                grid=_probability_grid(0.0, 0.10, 0.01),
+                live=(0.0, 0.2, 0.005),
+                fmt="{:.1%}",
+            ),
+            Control(
+                "spoilers", "Spoilers (more hostile members)", d.spoilers, grid=(0, 1, 2, 3), live=(0, 5, 1), fmt="{:d}"
+            ),
+            Control(
+                "spoiler_defect",
+                "A spoiler's yearly chance of turning against it",
+                d.spoiler_defect,
+                grid=_probability_grid(0.05, 0.30, 0.05),
+                live=(0.0, 1.0, 0.01),
+                fmt="{:.0%}",
+            ),
+            Control("members", "Members", d.members, live=(2, 40, 1), fmt="{:d}"),
+            Control(
+                "accept",
+                "Each member accepts the agreement with probability",
+                d.accept,
+                live=(0.5, 1.0, 0.005),
+                fmt="{:.3f}",
+            ),
+        ),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # New START
 # ---------------------------------------------------------------------------------------------
-def new_start_timeline_figure(events: pd.DataFrame) -> go.Figure:
+def new_start_timeline(treaty_events: pd.DataFrame) -> Chart:
     """New START from signature to after expiry: one row per dated event, with the years the
     treaty was in force and Russia's suspension shaded.
 
     Parameters
     ----------
-    events : DataFrame
-        As returned by :func:`explainer.data.new_start_events`.
+    treaty_events : DataFrame
+        As returned by :func:`explainer.data.new_start_events` (columns ``date``, ``actor``,
+        ``event``, ``detail``, ``state_media_only``).
+
+    Raises
+    ------
+    ValueError
+        If a column is missing.
     """
-    required = {"date", "actor", "event", "detail", "state_media_only"}
-    missing = required - set(events.columns)
-    if missing:
-        raise ValueError(f"events is missing columns: {', '.join(sorted(missing))}")
-    ev = events.sort_values("date", kind="stable").reset_index(drop=True)
-    labels = [f"{d.day} {d:%b %Y}: {e}" + (" *" if s else "") for d, e, s in
-              zip(ev["date"], ev["event"], ev["state_media_only"])]
+    _require(treaty_events, {"date", "actor", "event", "detail", "state_media_only"}, "treaty_events")
+    ev = treaty_events.sort_values("date", kind="stable").reset_index(drop=True)
+    labels = [
+        f"{d.day} {d:%b %Y}:<br>{e}" + (" *" if s else "")
+        for d, e, s in zip(ev["date"], ev["event"], ev["state_media_only"])
+    ]
     rows = np.arange(len(ev))[::-1]  # first event at the top
-    fig = new_figure(
-        title="New START, 2010–2026: from signature to expiry and after",
-        subtitle="Light shading: treaty in force; darker: Russia's suspension.<br>"
-                 "* rests on Russian state media only",
-        x_title="Date", y_title="",
-        source="Source: data/new_start_events.csv (news reports and official statements; one URL per row).",
-        height=640, margin=dict(l=20, t=150),
+    right = (ev["date"] < pd.Timestamp("2019-01-01")).to_numpy()  # early events: label to the right
+
+    def build() -> go.Figure:
+        fig = go.Figure()
+        for (x0, x1), (name, colour) in zip(
+            ((IN_FORCE[0], SUSPENDED_FROM), (SUSPENDED_FROM, IN_FORCE[1])), SHADES.items()
+        ):
+            fig.add_vrect(x0=x0, x1=x1, fillcolor=colour, line_width=0, layer="below")
+            # the shading's legend entry (a shape has none): a square of its colour, nothing plotted
+            fig.add_trace(
+                go.Scatter(
+                    x=[None],
+                    y=[None],
+                    mode="markers",
+                    name=name,
+                    hoverinfo="skip",
+                    legendrank=1001,
+                    marker={
+                        "size": 14,
+                        "symbol": "square",
+                        "color": colour,
+                        "line": {"width": 1, "color": "rgba(128,128,128,0.6)"},
+                    },
+                )
+            )
+        for actor, style in ACTOR_STYLE.items():
+            idx = np.flatnonzero(ev["actor"].to_numpy() == actor)
+            if idx.size == 0:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=ev.loc[idx, "date"],
+                    y=rows[idx],
+                    mode="markers+text",
+                    name=ACTOR_NAMES.get(actor, actor),
+                    text=[labels[i] for i in idx],
+                    textposition=["middle right" if right[i] else "middle left" for i in idx],
+                    textfont={"size": 11},
+                    cliponaxis=False,
+                    marker={"size": 11, "color": style["color"], "symbol": style["symbol"]},
+                    customdata=ev.loc[idx, "detail"],
+                    hovertemplate="%{text}<br>%{customdata}<extra></extra>",
+                )
+            )
+        fig.update_yaxes(visible=False, range=[-0.7, len(ev) - 0.3])
+        fig.update_xaxes(type="date", range=["2009-09-01", "2026-10-31"], dtick="M48", tickformat="%Y")
+        fig.update_layout(height=760, margin={"l": 10, "r": 10, "t": 80, "b": 40})
+        return fig
+
+    state = int(ev["state_media_only"].sum())
+    by = {a: int((ev["actor"] == a).sum()) for a in ACTOR_STYLE}
+    summary = (
+        f"{len(ev)} dated events from {_date(ev['date'].iloc[0])} to {_date(ev['date'].iloc[-1])}, top to "
+        f"bottom in date order: {by['Both']} by both parties or the treaty itself, {by['United States']} "
+        f"by the United States and {by['Russia']} by Russia. The treaty was in force from "
+        f"{_date(pd.Timestamp(IN_FORCE[0]))} to {_date(pd.Timestamp(IN_FORCE[1]))}, suspended by Russia "
+        f"from {_date(pd.Timestamp(SUSPENDED_FROM))}"
     )
-    fig.add_vrect(x0="2011-02-05", x1="2026-02-05", fillcolor="rgba(0,114,178,0.08)", line_width=0, layer="below")
-    fig.add_vrect(x0="2023-02-28", x1="2026-02-05", fillcolor="rgba(213,94,0,0.12)", line_width=0, layer="below")
-    right = ev["date"] < pd.Timestamp("2019-01-01")  # early events: label to the right
-    for actor, style in ACTOR_STYLE.items():
-        idx = np.flatnonzero(ev["actor"].to_numpy() == actor)
-        if idx.size == 0:
-            continue
-        fig.add_trace(go.Scatter(
-            x=ev.loc[idx, "date"], y=rows[idx], mode="markers+text",
-            name={"Both": "Both parties / the treaty"}.get(actor, actor),
-            text=[labels[i] for i in idx],
-            textposition=["middle right" if right[i] else "middle left" for i in idx],
-            textfont=dict(size=12),
-            marker=dict(size=12, color=style["color"], symbol=style["symbol"]),
-            customdata=ev.loc[idx, "detail"],
-            hovertemplate="%{text}<br>%{customdata}<extra></extra>",
-        ))
-    fig.update_yaxes(visible=False, range=[-0.8, len(ev) - 0.2])
-    fig.update_xaxes(range=["2009-09-01", "2026-10-31"], dtick="M24", tickformat="%Y")
-    return fig
+    summary += (
+        f"; {state} event{' rests' if state == 1 else 's rest'} on Russian state media only (marked *)."
+        if state
+        else "."
+    )
+    return Chart(
+        name="periphery-new-start-timeline",
+        title="New START, 2010–2026: from signature to expiry and after",
+        source="Source: data/new_start_events.csv (news reports and official statements; one URL per row). "
+        "* rests on Russian state media only.",
+        build=build,
+        summary=summary,
+    )
 
 
-def new_start_exchanges_figure(exchanges: pd.DataFrame) -> go.Figure:
+def new_start_exchanges(exchanges: pd.DataFrame) -> Chart:
     """The data exchanges against the three central limits: one panel per limit, one line per
     party. A missing exchange is a gap in the line (never bridged).
 
     Parameters
     ----------
     exchanges : DataFrame
-        As returned by :func:`explainer.data.new_start_data`.
+        As returned by :func:`explainer.data.new_start_data` (columns ``date``, ``party`` and one
+        per limit).
+
+    Raises
+    ------
+    ValueError
+        If a column is missing.
     """
-    required = {"date", "party", *NEW_START_LIMITS}
-    missing = required - set(exchanges.columns)
-    if missing:
-        raise ValueError(f"exchanges is missing columns: {', '.join(sorted(missing))}")
+    _require(exchanges, {"date", "party", *NEW_START_LIMITS}, "exchanges")
     cols = list(NEW_START_LIMITS)
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.07,
-                        subplot_titles=[f"{LIMIT_LABELS[c]} (limit {NEW_START_LIMITS[c]:,})" for c in cols])
-    for party, style in PARTY_STYLE.items():
-        rows = exchanges[exchanges["party"] == party].sort_values("date")
+
+    def build() -> go.Figure:
+        fig = make_subplots(
+            rows=3,
+            cols=1,
+            shared_xaxes=True,
+            vertical_spacing=0.08,
+            subplot_titles=[f"{LIMIT_LABELS[c]} (limit {NEW_START_LIMITS[c]:,})" for c in cols],
+        )
+        for party, style in PARTY_STYLE.items():
+            rows = exchanges[exchanges["party"] == party].sort_values("date")
+            for r, c in enumerate(cols, start=1):
+                fig.add_trace(
+                    go.Scatter(
+                        x=rows["date"],
+                        y=rows[c],
+                        name=party,
+                        legendgroup=party,
+                        showlegend=(r == 1),
+                        mode="lines+markers",
+                        connectgaps=False,
+                        line={"color": style["color"], "dash": style["dash"], "width": style["width"]},
+                        marker={"size": 7, "symbol": style["symbol"]},
+                        hovertemplate="%{x|%d %b %Y}: %{y:,.0f}<extra>" + party + "</extra>",
+                    ),
+                    row=r,
+                    col=1,
+                )
         for r, c in enumerate(cols, start=1):
-            fig.add_trace(go.Scatter(
-                x=rows["date"], y=rows[c], name=party, legendgroup=party, showlegend=(r == 1),
-                mode="lines+markers", connectgaps=False,
-                line=dict(color=style["color"], dash=style["dash"]),
-                marker=dict(size=6, symbol=style["symbol"]),
-                hovertemplate="%{x|%d %b %Y}: %{y:,.0f}<extra>" + party + "</extra>",
-            ), row=r, col=1)
-        # the limit
-    for r, c in enumerate(cols, start=1):
-        fig.add_hline(y=NEW_START_LIMITS[c], line=dict(color="rgba(0,0,0,0.6)", dash="dot"),
-                      annotation_text=f"limit {NEW_START_LIMITS[c]:,}", annotation_position="top right",
-                      row=r, col=1)
-        fig.add_vline(x="2018-02-05", line=dict(color="rgba(128,128,128,0.6)", dash="dash"), row=r, col=1)
-    fig.update_yaxes(rangemode="tozero")
-    fig.update_xaxes(range=["2010-09-01", "2026-03-01"])
-    fig.update_xaxes(title_text="Date the data are current as of", row=3, col=1)
-    fig.update_layout(
-        title=dict(text="New START data exchanges against the limits, 2011–2023<br><span style='font-size:13px'>"
-                   "Limits binding from 5 February 2018 (dashed line). Gaps: exchanges not<br>"
-                   "found; Russia sent no data after its suspension</span>"),
-        height=860, margin=dict(t=170, b=SOURCE_MARGIN),
-        legend=dict(y=1.045, yanchor="bottom"),
+            fig.add_hline(
+                y=NEW_START_LIMITS[c],
+                line={"color": "rgba(128,128,128,0.9)", "dash": "dot", "width": 1.5},
+                annotation_text="limit",
+                annotation_position="bottom left",
+                row=r,
+                col=1,
+            )
+            fig.add_vline(
+                x=LIMITS_BINDING, line={"color": "rgba(128,128,128,0.7)", "dash": "dash", "width": 1}, row=r, col=1
+            )
+        fig.update_yaxes(rangemode="tozero", tickformat=",")
+        fig.update_xaxes(range=["2010-09-01", "2023-09-01"], dtick="M24", tickformat="%Y")
+        fig.update_xaxes(title_text="Data as of", row=3, col=1)
+        fig.update_layout(
+            height=820, margin={"l": 60, "r": 20, "t": 90, "b": 60}, legend={"y": 1.04, "yanchor": "bottom"}
+        )  # above the first panel's title
+        return fig
+
+    wh = exchanges.pivot(index="date", columns="party", values="deployed_warheads")
+    both = wh.dropna()
+    after = exchanges[exchanges["date"] >= pd.Timestamp(LIMITS_BINDING)]
+    within = all((after[c].dropna() <= NEW_START_LIMITS[c]).all() for c in cols)
+    parts = []
+    if within:
+        parts.append(
+            "Both parties were at or below every limit in every published exchange after the limits "
+            f"became binding ({_date(pd.Timestamp(LIMITS_BINDING))})"
+        )
+    else:
+        parts.append("At least one published exchange after the limits became binding lies above a limit")
+    if not both.empty:
+        last = both.index.max()
+        parts.append(
+            f"at the last exchange with both parties' numbers ({_date(last)}) the United States declared "
+            f"{wh.loc[last, 'United States']:,.0f} deployed warheads and Russia {wh.loc[last, 'Russia']:,.0f}"
+        )
+    final = exchanges.dropna(subset=cols, how="all").groupby("party")["date"].max()
+    ends = "; ".join(
+        f"{_possessive(p)} last figures are as of {_date(d)}" for p, d in final.sort_index(ascending=False).items()
     )
-    add_source(fig, "Source: data/new_start_data.csv (State Department aggregate numbers, as reproduced by news "
-               "reports and the Russian Foreign Ministry; one URL per row). Limits: State Department.")
-    return fig
+    summary = "; ".join(parts) + ". " + ends[0].upper() + ends[1:] + "."
+    return Chart(
+        name="periphery-new-start-exchanges",
+        title="New START data exchanges against the limits, 2011–2023",
+        source="Source: data/new_start_data.csv (State Department aggregate numbers, as reproduced by news reports "
+        "and the Russian Foreign Ministry; one URL per row). Limits: State Department.",
+        build=build,
+        summary=summary,
+    )
