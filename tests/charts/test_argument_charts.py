@@ -169,6 +169,14 @@ def test_verdict_text_colours_reach_4_5_to_1_in_light_and_dark_mode(verdict):
         assert contrast(style.dark, bg) >= 4.5, (verdict, style.dark, bg)
 
 
+def test_the_ledger_sits_on_the_dark_page_in_dark_mode(claims):
+    """The theme puts HTML outputs in a light box in dark mode; the ledger leaves it, so that its dark-mode
+    verdict colours are drawn on the dark page they are checked against."""
+    page = charts.ledger_table_html(claims, charts.CHAPTER_TITLES)
+    assert ".text_html:has(#claim-ledger){background-color:transparent;" in page
+    assert 'html[data-theme="dark"] #claim-ledger .verdict' in page and "var(--verdict-dark)" in page
+
+
 def test_marks_tell_verdicts_apart_without_colour():
     marks = [s.mark for s in charts.VERDICT_STYLE.values()] + [charts.OTHER_VERDICT.mark]
     assert len(set(marks)) == len(marks)

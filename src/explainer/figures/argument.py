@@ -156,11 +156,12 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
                                    ay=y0 + 0.8 * (y1 - y0), xref="x", yref="y", axref="x", ayref="y",
                                    showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5,
                                    arrowcolor="rgba(128,128,128,0.8)", text="")
-        positions = {"premise": "middle left", "intermediate": "top center", "conclusion": "bottom center"}
+        positions = {"premise": "middle left", "intermediate": "top center", "conclusion": "middle right"}
         for role in ("premise", "intermediate", "conclusion"):
             members = [n for n in nodes if n.role == role]
             # short lines, so that the labels of neighbouring columns never meet at 390 px
-            labels = [_wrap(n.label + (f" [{n.gate}]" if n.parents else ""), 15) for n in members]
+            labels = [_wrap(n.label + (f" [{n.gate}]" if n.parents else ""), 12 if role == "conclusion" else 15)
+                      for n in members]
             fig.add_trace(go.Scatter(
                 x=[pos[n.key][0] for n in members], y=[pos[n.key][1] for n in members],
                 mode="markers+text", text=labels, textposition=positions[role], cliponaxis=False,
@@ -170,7 +171,7 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
                 customdata=[n.key for n in members],
                 hovertext=[node_hover(n) for n in members], hoverinfo="text",
             ))
-        fig.update_xaxes(visible=False, range=[-1.75, max_depth + 0.75], fixedrange=True)
+        fig.update_xaxes(visible=False, range=[-1.75, max_depth + 1.6], fixedrange=True)
         fig.update_yaxes(visible=False, range=[-0.1, 1.1], fixedrange=True)
         fig.update_layout(height=640, margin=dict(l=10, r=10, t=70, b=10))
         return fig
@@ -193,6 +194,14 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
 ESTIMATE_KEYS: tuple[str, ...] = (
     tuple(n.key for n in ar.NODES if n.role == "premise")
     + tuple(n.key for n in ar.NODES if n.role == "intermediate") + (ar.CONCLUSION,))
+
+
+#: The profile select's labels, short enough for a phone (the profiles' full names are longer).
+PROFILE_LABELS: dict[str, str] = {
+    ar.PROFILES[0].name: "Hopeful (close to the article)",
+    ar.PROFILES[1].name: "Even odds",
+    ar.PROFILES[2].name: "Sceptical (close to the editor)",
+}
 
 
 def profile_short(p: ar.Profile) -> str:
@@ -303,13 +312,14 @@ def _build_estimate() -> go.Figure:
         hovertemplate="Your estimate<extra></extra>",
     ), row=2, col=1)
     fig.update_xaxes(range=[0, 1.15], tickformat=".0%", dtick=0.25, row=1, col=1, title_text="Probability")
-    fig.update_xaxes(row=2, col=1, title_text="Probability of a pact (dashed: yours)")
+    fig.update_xaxes(row=2, col=1, title_text="The pact (dashed line: yours)")
     fig.update_yaxes(tickvals=list(range(n_prem)), ticktext=[""] * n_prem, row=2, col=1,
                      range=[-0.6, n_prem - 0.4])
     fig.update_yaxes(tickfont=dict(size=11), fixedrange=True)
     fig.update_xaxes(fixedrange=True)
-    for y, text in ((1.0, "Probability of each statement on the map"),
-                    (0.42 - 0.13 * 0.42, "Which premise moves the pact most<br>(each bar: premise false → true)")):
+    # short headings: they start where the plot does, right of the tick labels
+    for y, text in ((1.0, "The map's statements"),
+                    (0.42 - 0.13 * 0.42, "Which premise moves the<br>pact most (false → true)")):
         fig.add_annotation(x=0, y=y, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
                            text=f"<b>{text}</b>", showarrow=False, align="left", font=dict(size=13))
     fig.update_layout(height=1000, margin=dict(l=10, r=20, t=40, b=60), bargap=0.25)
@@ -359,7 +369,7 @@ def your_estimate(active: int = ar.DEFAULTS.profile) -> Chart:
 
     controls = [Control("profile", "Illustrative credence profile", int(active),
                         grid=tuple(range(len(ar.PROFILES))),
-                        options={i: p.name for i, p in enumerate(ar.PROFILES)})]
+                        options={i: PROFILE_LABELS.get(p.name, p.name) for i, p in enumerate(ar.PROFILES)})]
     controls += [Control(k, f"{ar.node(k).label}: your credence", float(start[k]), live=(0.0, 1.0, 0.05),
                          fmt="{:.2f}") for k in ar.PREMISES]
     return Chart(
@@ -451,11 +461,11 @@ def verdict_counts(claims: pd.DataFrame) -> Chart:
                                  hovertemplate="%{y}: %{x} claims<extra>" + name + "</extra>"))
         # the totals beside the bars, on the page's own background (no text on a coloured bar)
         fig.add_trace(go.Scatter(y=labels, x=[int(totals[v]) for v in order], mode="text",
-                                 text=[str(int(totals[v])) for v in order], textposition="middle right",
+                                 text=[f" {int(totals[v])}" for v in order], textposition="middle right",
                                  showlegend=False, hoverinfo="skip", name="Total"))
         top = int(totals.max()) if len(totals) else 1
         fig.update_layout(barmode="stack", height=120 + 42 * max(len(order), 1),
-                          margin=dict(l=10, r=20, t=60, b=50))
+                          margin=dict(l=10, r=20, t=60, b=50), legend=dict(traceorder="normal"))
         fig.update_xaxes(title_text="Number of claims", range=[0, top * 1.12 + 1], fixedrange=True)
         fig.update_yaxes(autorange="reversed", fixedrange=True)
         return fig
@@ -509,6 +519,8 @@ _FILTER_SCRIPT = """
 """
 
 _STYLE = """
+html[data-theme="dark"] .bd-content div.cell_output .text_html:has(#claim-ledger){background-color:transparent;
+ color:inherit;padding:0}
 #claim-ledger .ledger-controls{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0 1rem}
 #claim-ledger label{display:flex;flex-direction:column;font-size:.85rem;font-weight:600}
 #claim-ledger select,#claim-ledger input,#claim-ledger button{font:inherit;font-size:.9rem;padding:.15rem .3rem;
@@ -631,7 +643,8 @@ def node_table_html(nodes=ar.NODES, chapter_titles: Mapping[str, str] = CHAPTER_
         rows.append(f"<tr><td><b>{esc(n.label)}</b><br>{esc(n.statement)}</td>"
                     f"<td>{'premise: your credence' if not n.parents else how}</td>"
                     f"<td>{claims}</td><td>{link}</td></tr>")
-    return ('<div class="argument-nodes"><style>.argument-nodes table{font-size:.85rem}'
+    return ('<div class="argument-nodes"><style>.argument-nodes{overflow-x:auto}'
+            '.argument-nodes table{font-size:.85rem}.argument-nodes th,.argument-nodes td{padding:.3rem}'
             '.argument-nodes td:first-child{width:48%}</style>'
             '<table class="table"><thead><tr><th>Statement</th>'
             "<th>Holds if</th><th>Ledger rows</th><th>Examined in</th></tr></thead><tbody>"
