@@ -94,8 +94,16 @@ def _paragraphs(markdown: str) -> list[str]:
     return [" ".join(p.split()) for p in pieces if p.strip() and not set(p.strip()) <= set("-: ")]
 
 
+_HIDE = str.maketrans(".!?", "\ue000\ue001\ue002")  # sentence ends inside a quotation are not ends
+_SHOW = str.maketrans("\ue000\ue001\ue002", ".!?")
+
+
 def _sentences(markdown: str) -> list[str]:
-    return [s for piece in _paragraphs(markdown) for s in _SPLIT.split(piece) if s.strip()]
+    out = []
+    for piece in _paragraphs(markdown):
+        piece = _QUOTED.sub(lambda m: m.group(0).translate(_HIDE), piece)
+        out += [s.translate(_SHOW) for s in _SPLIT.split(piece) if s.strip()]
+    return out
 
 
 def status_sentences(markdown: str) -> list[tuple[str, str | None]]:
@@ -135,6 +143,8 @@ def test_detector_ignores_quotes_exercises_model_sentences_and_plain_history():
             "| A claim | No page read shows it. |\n|---|---|\n| x | y |")
     found = status_sentences(text)
     assert [s for s, _ in found] == ["No page read shows it."]
+    quoted = 'NATO stopped treating it as a limit: "The act is still there. But it binds nothing" (May 2022).'
+    assert status_sentences(quoted) == []
 
 
 def test_a_glued_number_is_not_a_date():
