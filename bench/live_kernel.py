@@ -28,6 +28,7 @@ import gc
 import importlib
 import inspect
 import json
+import os
 import pkgutil
 import sys
 import time
@@ -66,6 +67,8 @@ def _factories() -> tuple[dict, dict]:
 def chart_makers(with_controls: bool = True) -> dict:
     """Every chart the book defines (with controls, unless ``with_controls`` is false), as
     chart name -> a function of no arguments that makes it, with ``chart_args.ARGS`` bound."""
+    # the book's data, wherever the kernel runs (the end-to-end notebook runs in a scratch folder)
+    os.environ.setdefault("EXPLAINER_DATA_DIR", str(ROOT / "data"))
     sys.path.insert(0, str(ROOT / "tests" / "charts"))
     from chart_args import ARGS
 
