@@ -66,22 +66,29 @@ async ([box, before]) => {
 
 
 def _notebook(path: Path, names: list[str]) -> None:
-    cells = [nbformat.v4.new_code_cell(
-        "import sys\n"
-        f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
-        "import ipywidgets as W\n"
-        "from IPython.display import display\n"
-        "from explainer import theme\n"
-        "from explainer.widgets import panel\n"
-        "import live_kernel\n"
-        "theme.apply()\n"
-        "makers = live_kernel.chart_makers()")]
+    cells = [
+        nbformat.v4.new_code_cell(
+            "import sys\n"
+            f"sys.path.insert(0, {str(ROOT / 'bench')!r})\n"
+            "import ipywidgets as W\n"
+            "from IPython.display import display\n"
+            "from explainer import theme\n"
+            "from explainer.widgets import panel\n"
+            "import live_kernel\n"
+            "theme.apply()\n"
+            "makers = live_kernel.chart_makers()"
+        )
+    ]
     for name in names:
-        cells.append(nbformat.v4.new_code_cell(
-            f"display(W.Box([panel(makers[{name!r}]())], _dom_classes=['e2e-inplace']))"))
-        cells.append(nbformat.v4.new_code_cell(
-            f"ui, _ = live_kernel.rebuild_pattern(makers[{name!r}]())\n"
-            "display(W.Box([ui], _dom_classes=['e2e-rebuild']))"))
+        cells.append(
+            nbformat.v4.new_code_cell(f"display(W.Box([panel(makers[{name!r}]())], _dom_classes=['e2e-inplace']))")
+        )
+        cells.append(
+            nbformat.v4.new_code_cell(
+                f"ui, _ = live_kernel.rebuild_pattern(makers[{name!r}]())\n"
+                "display(W.Box([ui], _dom_classes=['e2e-rebuild']))"
+            )
+        )
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, path)
@@ -106,20 +113,27 @@ def measure(moves: int = 30, pause_s: float = 0.25) -> list[dict]:
         proc, base, token = start_lab(root, home)
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
-                                            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+                browser = p.chromium.launch(
+                    executable_path=chromium_path(),
+                    headless=True,
+                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+                )
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(f"{base}/lab/workspaces/e2e/tree/e2e.ipynb?reset&token={token}", wait_until="load")
                 page.wait_for_function(
                     "() => { const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;"
                     " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-                    " return k && k.status === 'idle'; }", timeout=120000)
+                    " return k && k.status === 'idle'; }",
+                    timeout=120000,
+                )
                 page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
                 page.wait_for_function(
                     "() => { const w = window.jupyterapp.shell.currentWidget;"
                     " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
                     " return w.sessionContext.session.kernel.status === 'idle'"
-                    " && cells.every(c => c.model.executionCount !== null); }", timeout=300000)
+                    " && cells.every(c => c.model.executionCount !== null); }",
+                    timeout=300000,
+                )
                 for i, name in enumerate(names):
                     times = {}
                     for kind in ("inplace", "rebuild"):
@@ -137,8 +151,13 @@ def measure(moves: int = 30, pause_s: float = 0.25) -> list[dict]:
                     if not times["inplace"] or not times["rebuild"]:
                         print(f"bench e2e: {name}: its first slider changes nothing the chart draws", file=sys.stderr)
                         continue
-                    rows.append({"chart": name, "moves": min(len(times["inplace"]), len(times["rebuild"])),
-                                 **compare(times["inplace"], times["rebuild"])})
+                    rows.append(
+                        {
+                            "chart": name,
+                            "moves": min(len(times["inplace"]), len(times["rebuild"])),
+                            **compare(times["inplace"], times["rebuild"]),
+                        }
+                    )
                 page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
                 browser.close()
         finally:

@@ -58,8 +58,11 @@ def _factories() -> tuple[dict, dict]:
             failed[info.name] = f"{type(e).__name__}: {e}"
             continue
         for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ == module.__name__ and not name.startswith("_") and \
-                    inspect.signature(fn).return_annotation in ("Chart", figures.Chart):
+            if (
+                fn.__module__ == module.__name__
+                and not name.startswith("_")
+                and inspect.signature(fn).return_annotation in ("Chart", figures.Chart)
+            ):
                 found[f"{info.name}.{name}"] = fn
     return found, failed
 
@@ -81,8 +84,10 @@ def chart_makers(with_controls: bool = True) -> dict:
         if chart.controls or not with_controls:
             makers[chart.name] = functools.partial(fn, **kwargs)
     if failed:
-        print("bench: chart modules skipped (they do not import): " + "; ".join(f"{k} ({v})" for k, v in failed.items()),
-              file=sys.stderr)
+        print(
+            "bench: chart modules skipped (they do not import): " + "; ".join(f"{k} ({v})" for k, v in failed.items()),
+            file=sys.stderr,
+        )
     return makers
 
 
@@ -133,8 +138,13 @@ def compare(fast: list, slow: list) -> dict:
     ratio of their medians: the columns every live table of the report shares."""
     f50, f95 = percentiles(fast)
     s50, s95 = percentiles(slow)
-    return {"inplace_p50_ms": f50, "inplace_p95_ms": f95, "rebuild_p50_ms": s50, "rebuild_p95_ms": s95,
-            "speedup_p50": s50 / max(f50, 1e-9)}
+    return {
+        "inplace_p50_ms": f50,
+        "inplace_p95_ms": f95,
+        "rebuild_p50_ms": s50,
+        "rebuild_p95_ms": s95,
+        "speedup_p50": s50 / max(f50, 1e-9),
+    }
 
 
 def rebuild_pattern(chart):
@@ -175,16 +185,27 @@ def measure(changes: int = 240) -> list[dict]:
         current = {**panel.values(), **dict(moves)}
         times = {"fast": [], "slow": []}
         half = len(moves) // 2
-        for key, target, block in (("fast", panel.controls, moves[:half]), ("slow", twin, moves[:half]),
-                                   ("slow", twin, moves[half:]), ("fast", panel.controls, moves[half:])):
+        for key, target, block in (
+            ("fast", panel.controls, moves[:half]),
+            ("slow", twin, moves[:half]),
+            ("slow", twin, moves[half:]),
+            ("fast", panel.controls, moves[half:]),
+        ):
             gc.collect()
             for cname, value in block:
                 t0 = time.perf_counter()
                 target[cname].value = value
                 times[key].append((time.perf_counter() - t0) * 1000)
         assert panel.values() == {k: w.value for k, w in twin.items()} == current
-        rows.append({"chart": name, "controls": len(panel.controls), "changes": len(times["fast"]),
-                     "renderer": pio.renderers.default, **compare(times["fast"], times["slow"])})
+        rows.append(
+            {
+                "chart": name,
+                "controls": len(panel.controls),
+                "changes": len(times["fast"]),
+                "renderer": pio.renderers.default,
+                **compare(times["fast"], times["slow"]),
+            }
+        )
         panel.close()
         ui.close()
     return rows

@@ -36,8 +36,10 @@ async (f) => {
 """
 
 #: What the y values of every trace are now (to check that both ways end on the same picture).
-SNAPSHOT = ("() => JSON.stringify(document.getElementById('chart')._fullData.map("
-            "t => Array.from(t.y || [], v => typeof v === 'number' ? Number(v.toPrecision(12)) : v)))")
+SNAPSHOT = (
+    "() => JSON.stringify(document.getElementById('chart')._fullData.map("
+    "t => Array.from(t.y || [], v => typeof v === 'number' ? Number(v.toPrecision(12)) : v)))"
+)
 
 RUN = """
 async ([mode, items]) => {
@@ -80,6 +82,7 @@ def update_message(chart, values: dict) -> dict:
 def _messages(chart, moves: list) -> tuple[list[dict], list[dict], dict]:
     """For each move: the update message the book's panel sends, and the whole figure the common
     pattern shows; plus the figure before the first move (where both start)."""
+
     def plain_json(x):
         return json.loads(pio.to_json(x, validate=False, engine="json"))
 
@@ -109,8 +112,11 @@ def measure(changes: int = 60) -> list[dict]:
 
     rows = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), headless=True,
-                                    args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = p.chromium.launch(
+            executable_path=chromium_path(),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.set_content(PAGE)
         page.add_script_tag(path=str(plotly_js_source()))
@@ -121,15 +127,19 @@ def measure(changes: int = 60) -> list[dict]:
             half = len(moves) // 2
             times = {"inplace": [], "rebuild": []}
             # A B B A; each block starts from the chart as it stood before its first move
-            for mode, items, before in (("inplace", updates[:half], start), ("rebuild", figures[:half], start),
-                                        ("rebuild", figures[half:], figures[half - 1]),
-                                        ("inplace", updates[half:], figures[half - 1])):
+            for mode, items, before in (
+                ("inplace", updates[:half], start),
+                ("rebuild", figures[:half], start),
+                ("rebuild", figures[half:], figures[half - 1]),
+                ("inplace", updates[half:], figures[half - 1]),
+            ):
                 page.evaluate(DRAW, before)
                 times[mode] += page.evaluate(RUN, [mode, items])
             followed = page.evaluate(SNAPSHOT)  # after the last in-place move
             page.evaluate(DRAW, figures[-1])
             assert followed == page.evaluate(SNAPSHOT), f"{name}: the in-place chart differs from the rebuilt one"
-            rows.append({"chart": name, "changes": len(times["inplace"]),
-                         **compare(times["inplace"], times["rebuild"])})
+            rows.append(
+                {"chart": name, "changes": len(times["inplace"]), **compare(times["inplace"], times["rebuild"])}
+            )
         browser.close()
     return rows

@@ -174,20 +174,30 @@ def measure_redraw(html_dir: Path = HTML, moves: int = 30, pages: list[str] | No
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.goto(f"{base}/{page_path}", wait_until="load")
-            ids = page.eval_on_selector_all("figure.explainer-figure[data-scenarios]",
-                                            "els => els.filter(e => e.querySelector('[data-control]')).map(e => e.id)")
+            ids = page.eval_on_selector_all(
+                "figure.explainer-figure[data-scenarios]",
+                "els => els.filter(e => e.querySelector('[data-control]')).map(e => e.id)",
+            )
             if ids:
-                page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'",
-                                       timeout=60000)
+                page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'", timeout=60000)
             for fid in ids:
                 page.locator(f"#{fid}").scroll_into_view_if_needed()
                 pairs = page.evaluate(MOVES, [fid, moves, 2])
                 times, drawn = [t for t, _ in pairs], [d for _, d in pairs]
                 controls = page.locator(f"#{fid} [data-control]").count()
-                rows.append({"page": page_path, "chart": fid.removeprefix("fig-"), "controls": controls,
-                             "moves": len(times), "p50_ms": statistics.median(times), "p95_ms": _p95(times),
-                             "max_ms": max(times), "drawn_p50_ms": statistics.median(drawn),
-                             "drawn_p95_ms": _p95(drawn)})
+                rows.append(
+                    {
+                        "page": page_path,
+                        "chart": fid.removeprefix("fig-"),
+                        "controls": controls,
+                        "moves": len(times),
+                        "p50_ms": statistics.median(times),
+                        "p95_ms": _p95(times),
+                        "max_ms": max(times),
+                        "drawn_p50_ms": statistics.median(drawn),
+                        "drawn_p95_ms": _p95(drawn),
+                    }
+                )
             context.close()
         browser.close()
     return rows
@@ -228,9 +238,18 @@ def measure_first_chart(html_dir: Path = HTML, runs: int = 4, pages: list[str] |
                         raise RuntimeError(f"{kind} {page_path}: no chart drawn")
                     times[kind].append(m["first_chart_ms"])
             bare, page = statistics.median(times["bare"]), statistics.median(times["page"])
-            rows.append({"page": page_path, "runs": runs, "plotly_js": src.split("?")[0],
-                         "bare_ms": bare, "page_ms": page, "ratio": page / bare,
-                         "bare_all_ms": times["bare"], "page_all_ms": times["page"]})
+            rows.append(
+                {
+                    "page": page_path,
+                    "runs": runs,
+                    "plotly_js": src.split("?")[0],
+                    "bare_ms": bare,
+                    "page_ms": page,
+                    "ratio": page / bare,
+                    "bare_all_ms": times["bare"],
+                    "page_all_ms": times["page"],
+                }
+            )
         browser.close()
     return rows
 
