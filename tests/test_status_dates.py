@@ -5,7 +5,8 @@ can overtake: "no government has proposed ...", "no source read for this book re
 "... has not been made public", "... remains ...". Each such sentence in the Markdown of a chapter
 notebook (``book/0*.ipynb``) or of the argument map must say when it was true: it must contain
 "as of " followed by a date, either glued (``as of {glue:text}`asof```: a glue name containing
-``asof``, ``as_of`` or ``date``) or written out ("as of 5 February 2026", "as of December 2025").
+``asof``, ``as_of`` or ``date``) or written out ("as of 5 February 2026", "as of December 2025"),
+which includes a marked date (``as of <!--n:asof-->25 February 2026<!--/n-->``, read as it shows).
 
 What is *not* a status sentence:
 
@@ -21,6 +22,7 @@ On failure the test prints every status sentence it found with its date, the und
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 from pathlib import Path
@@ -191,14 +193,21 @@ def _cells(path: Path, kind: str) -> str:
     return "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == kind)
 
 
+def _numbers_source(path: Path) -> str:
+    """The source of the module in ``explainer.numbers`` that computes the chapter's numbers."""
+    from explainer import numbers
+
+    return inspect.getsource(inspect.getmodule(numbers.registry()[path.name]))
+
+
 @pytest.mark.parametrize("path", RATIO_CHAPTERS, ids=[p.stem for p in RATIO_CHAPTERS])
-def test_the_ratio_is_glued_from_the_model_function(path):
-    code = _cells(path, "code")
+def test_the_ratio_is_marked_from_the_model_function(path):
+    code = _cells(path, "code") + "\n" + _numbers_source(path)
     markdown = _cells(path, "markdown")
-    # glued once, from poland.troop_ratio (one data row per side), never from typed numbers
-    assert len(re.findall(rf"glue\(\s*\"{RATIO_GLUE}\"", code)) == 1, path.name
-    assert re.search(rf"glue\(\s*\"{RATIO_GLUE}\",\s*(?:pl|poland)\.troop_ratio\(", code), path.name
-    assert re.search(rf"\{{glue:text\}}`{RATIO_GLUE}[:`]", markdown), path.name
+    # a marked number (<!--n:troop_ratio-->), computed by the chapter's numbers() from
+    # poland.troop_ratio (one data row per side), never from typed numbers
+    assert re.search(rf"<!--n:{RATIO_GLUE}-->", markdown), path.name
+    assert re.search(r"(?:pl|poland)\.troop_ratio\(", _numbers_source(path)), path.name
     # the old figures: chapter 3's "about a fifth" and its range, chapter 4's typed 200,000 and 48,000
     assert "about a fifth" not in markdown
     assert "p3_by_ratio" not in markdown + code
@@ -207,6 +216,6 @@ def test_the_ratio_is_glued_from_the_model_function(path):
 
 
 def test_both_chapters_quote_the_ratio_the_same_way():
-    formats = [set(re.findall(rf"\{{glue:text\}}`{RATIO_GLUE}(:[^`]*)?`", _cells(p, "markdown")))
-               for p in RATIO_CHAPTERS]
-    assert formats[0] == formats[1] and len(formats[0]) == 1, formats
+    shown = {m for p in RATIO_CHAPTERS
+             for m in re.findall(rf"<!--n:{RATIO_GLUE}-->(.*?)<!--/n-->", _cells(p, "markdown"))}
+    assert len(shown) == 1, shown
