@@ -1,7 +1,8 @@
 """Live use, tested the way a person uses it.
 
-* Binder's environment, reproduced: a fresh virtual environment made from ``requirements.txt``
-  alone (what Binder installs, with the Python of ``runtime.txt``) executes every notebook.
+* Binder's environment, reproduced: a fresh virtual environment made from
+  ``binder/requirements.txt`` alone (what Binder installs, with the Python of
+  ``binder/runtime.txt``) executes every notebook.
 * A real JupyterLab in a real browser: JupyterLab on 127.0.0.1, each chapter opened in Chromium,
   all cells run, one slider of each live panel moved; the FigureWidget's data must change and no
   error output may appear.
@@ -38,18 +39,20 @@ def _panel_notebooks() -> list[str]:
 
 def test_runtime_txt_names_python_311():
     assert (ROOT / "runtime.txt").read_text().strip() == "python-3.11"
+    assert (ROOT / "binder" / "runtime.txt").read_text().strip() == "python-3.11"
     assert sys.version_info[:2] == (3, 11), "the tests should run on the Python Binder uses"
 
 
 @pytest.fixture(scope="module")
 def binder_env(tmp_path_factory) -> Path:
-    """A fresh venv with requirements.txt alone, as Binder builds it."""
+    """A fresh venv with binder/requirements.txt alone, as Binder builds it (from the repository's
+    root, where the file's ``.`` is the package)."""
     env = tmp_path_factory.mktemp("binder") / "venv"
     python = shutil.which("python3.11") or sys.executable
     subprocess.run([python, "-m", "venv", str(env)], check=True)
     pip = [str(env / "bin" / "python"), "-m", "pip", "install", "--quiet"]
     subprocess.run(pip + ["--upgrade", "pip"], check=True, cwd=ROOT, timeout=900)
-    subprocess.run(pip + ["-r", "requirements.txt"], check=True, cwd=ROOT, timeout=1800)
+    subprocess.run(pip + ["-r", "binder/requirements.txt"], check=True, cwd=ROOT, timeout=1800)
     return env
 
 
@@ -76,8 +79,14 @@ def lab(tmp_path_factory):
     exposed to page scripts."""
     root = tmp_path_factory.mktemp("labroot")
     shutil.copytree(ROOT / "book", root / "book")
+    shutil.copytree(ROOT / "data", root / "data")  # the notebooks find data/ from book/, as in Binder
+    home = tmp_path_factory.mktemp("labhome")
+    # render every cell, not only those in view, so that the tests can read the whole notebook
+    settings = home / "config" / "lab" / "user-settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
     try:
-        proc, base, token = start_lab(root, tmp_path_factory.mktemp("labhome"))
+        proc, base, token = start_lab(root, home)
     except RuntimeError as exc:
         pytest.fail(str(exc))
     yield base, token
@@ -141,6 +150,89 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
         assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
     finally:
         # shut the kernel down so that the next notebook has the machine to itself
+        try:
+            page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
+        except Exception:
+            pass
+        context.close()
+
+
+# --- the chapter in JupyterLab reads like the chapter on the web ----------------------------
+RAW_MYST = ["{glue", "{term}", "{exercise}", "{solution}", ":::{", "```{"]
+READER_NOTEBOOKS = [n for n in NOTEBOOKS if n[:2].isdigit() or n in ("argument_map.ipynb", "claim_ledger.ipynb",
+                                                                      "since_article.ipynb")]
+
+
+def _open_notebook(page, base, token, name):
+    page.goto(f"{base}/lab/workspaces/read-{name.split('.')[0]}/tree/book/{name}?reset&token={token}",
+              wait_until="load")
+    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget",
+                           timeout=90000)
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
+        " return k && k.status === 'idle'; }", timeout=120000)
+    page.wait_for_selector(".jp-MarkdownCell", timeout=60000)
+    page.wait_for_timeout(3000)  # the MyST renderer draws the Markdown cells
+
+
+def _run_all(page, name):
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
+        " const k = w.sessionContext.session.kernel;"
+        " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
+        timeout=300000)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", READER_NOTEBOOKS)
+def test_the_notebook_reads_like_a_book_in_jupyterlab(browser, lab, name):
+    """Before running: no raw MyST, no visible glue or assert cell, solutions collapsed. After
+    running: no traceback, and every chart's text inside its box with no overlaps, at an output
+    width near 700 px and near 1,400 px."""
+    from test_screens import TEXT_BOXES, _overlap
+
+    base, token = lab
+    context = browser.new_context(viewport={"width": 1000, "height": 1000})
+    page = context.new_page()
+    try:
+        _open_notebook(page, base, token, name)
+        texts = page.locator(".jp-MarkdownCell .myst, .jp-MarkdownCell .jp-RenderedMarkdown")
+        rendered = "\n".join(texts.nth(i).inner_text() for i in range(texts.count()))
+        assert rendered.strip(), f"{name}: no rendered Markdown"
+        raw = [r for r in RAW_MYST if r in rendered]
+        assert not raw, f"{name}: JupyterLab shows raw MyST {raw}"
+        visible = page.evaluate(
+            "() => window.jupyterapp.shell.currentWidget.content.widgets"
+            ".filter(c => c.model.type === 'code' && !c.inputHidden).map(c => c.model.sharedModel.source)")
+        bad = [src for src in visible if "glue(" in src or re.search(r"^assert\b", src, re.M)]
+        assert not bad, f"{name}: visible bookkeeping cells: {bad[:2]}"
+        solutions = page.locator(".jp-MarkdownCell details:has(summary:has-text('Solution'))")
+        opened = [i for i in range(solutions.count()) if solutions.nth(i).evaluate("d => d.open")]
+        assert not opened, f"{name}: {len(opened)} solutions are open before a click"
+        _run_all(page, name)
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+                              ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+        texts_err = [errors.nth(i).inner_text() for i in range(errors.count())]
+        assert not [t for t in texts_err if "Error" in t or "Traceback" in t], texts_err
+        for width in (1000, 1700):  # output areas of about 700 and 1,400 px
+            page.set_viewport_size({"width": width, "height": 1000})
+            page.wait_for_timeout(1500)
+            plots = page.locator(".jp-OutputArea .js-plotly-plot")
+            for i in range(plots.count()):
+                plot = plots.nth(i)
+                plot.scroll_into_view_if_needed()
+                info = plot.evaluate(TEXT_BOXES)
+                outside = [b for b in info["boxes"] if b["l"] < -1 or b["t"] < -1 or b["r"] > info["w"] + 1
+                           or b["b"] > info["h"] + 1]
+                assert not outside, f"{name} chart {i} at {width}px: text outside the chart: {outside[:3]}"
+                labels = [b for b in info["boxes"] if b["kind"] in ("legend", "annotation", "xtitle", "ytitle")]
+                clashes = [(a["text"], b["text"]) for k, a in enumerate(labels) for b in labels[k + 1:]
+                           if _overlap(a, b)]
+                assert not clashes, f"{name} chart {i} at {width}px: overlapping texts: {clashes[:3]}"
+    finally:
         try:
             page.evaluate("window.jupyterapp.serviceManager.sessions.shutdownAll()")
         except Exception:

@@ -367,13 +367,36 @@ def copy_static(app: Any) -> None:
 FONTAWESOME_JS = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
 
 
+#: Markup from the theme and the toolchain that axe-core reports as serious or critical, with the
+#: fix for each (the pattern, the replacement, and why):
+ACCESSIBILITY_FIXES = [
+    # sphinxcontrib-bibtex: a role="list" whose children are doc-biblioentry, not listitem (critical)
+    (re.compile(r'<div role="list" class="citation-list">'), '<div class="citation-list">'),
+    (re.compile(r'<div class="citation" (id="[^"]*") role="doc-biblioentry">'), r'<div class="citation" \1>'),
+    # the theme's search button is named "Search" but shows "Search Ctrl+K"
+    # (label-content-name-mismatch): its visible text is its name
+    (re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="Search"'), r"\1"),
+    # myst-nb's "Show code cell source" toggles are named "Toggle hidden content"
+    (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+]
+
+
+def fix_page(text: str) -> str:
+    """A written page without the theme's fontawesome.js and with :data:`ACCESSIBILITY_FIXES`."""
+    text = FONTAWESOME_JS.sub("", text)
+    for pattern, replacement in ACCESSIBILITY_FIXES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def drop_heavy_theme_script(app: Any, exception: Exception | None) -> None:
-    """Remove the theme's fontawesome.js tag from every written page (after the build)."""
+    """Fix every written page after the build: no fontawesome.js, and the toolchain's markup that
+    axe-core reports made accessible (:func:`fix_page`)."""
     if exception is not None or app.builder.format != "html":
         return
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        lean = FONTAWESOME_JS.sub("", text)
+        lean = fix_page(text)
         if lean != text:
             page.write_text(lean, encoding="utf-8")
 
