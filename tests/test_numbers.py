@@ -65,6 +65,16 @@ def test_no_glue_left_for_jupyterlab_to_show_raw(path):
             assert not re.search(r"^assert\b", text, re.M), f"{path.name}: an assert cell (move it to the tests): {text[:200]}"
 
 
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_no_line_starts_with_a_marked_number(path):
+    """A line that opens with ``<!--`` is a raw HTML block in CommonMark (myst and JupyterLab): it
+    would cut its paragraph and leave the Markdown after it unparsed."""
+    for kind, text in _cells(path):
+        if kind == "markdown":
+            bad = [line for line in text.splitlines() if line.lstrip().startswith("<!--n:")]
+            assert not bad, f"{path.name}: a line starts with a marked number: {bad[0][:120]}"
+
+
 def test_fill_replaces_marked_numbers_and_names_unknown_ones():
     text = "p is <!--n:p-->0.1<!--/n--> and q <!--n:q-->x<!--/n-->."
     assert nb_numbers.fill(text, {"p": "0.2", "q": "y"}) == "p is <!--n:p-->0.2<!--/n--> and q <!--n:q-->y<!--/n-->."
