@@ -57,10 +57,16 @@ def book_build() -> subprocess.CompletedProcess:
         cmd += ["--path-output", str(BUILD.parent)]
     built = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
     if built.returncode == 0:  # the printable handouts are part of the build (make build)
-        handouts = subprocess.run([sys.executable, "-m", "explainer.book.handouts", str(HTML)], cwd=ROOT,
-                                  capture_output=True, text=True, timeout=900)
-        built = subprocess.CompletedProcess(built.args, handouts.returncode,
-                                            built.stdout + handouts.stdout, built.stderr + handouts.stderr)
+        handouts = subprocess.run(
+            [sys.executable, "-m", "explainer.book.handouts", str(HTML)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        built = subprocess.CompletedProcess(
+            built.args, handouts.returncode, built.stdout + handouts.stdout, built.stderr + handouts.stderr
+        )
     return built
 
 
@@ -96,14 +102,23 @@ def browser():
 
     path = chromium_path()
     if path is None:
-        pytest.fail("Chromium not found: install Debian's chromium (apt-get install chromium) "
-                    "or set EXPLAINER_CHROMIUM to a Chromium binary")
+        pytest.fail(
+            "Chromium not found: install Debian's chromium (apt-get install chromium) "
+            "or set EXPLAINER_CHROMIUM to a Chromium binary"
+        )
     with sync_playwright() as p:
         b = p.chromium.launch(
             executable_path=path,
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield b
         b.close()
@@ -119,8 +134,9 @@ def toc_pages() -> list[str]:
 def html_pages(root: Path) -> list[Path]:
     """Every content page of the built book (not Sphinx's search and index pages)."""
     skip = {"search.html", "genindex.html", "index.html"}
-    return sorted(p for p in root.rglob("*.html")
-                  if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts)
+    return sorted(
+        p for p in root.rglob("*.html") if p.name not in skip and "_static" not in p.parts and "_sources" not in p.parts
+    )
 
 
 def start_lab(root: Path, home: Path) -> tuple[subprocess.Popen, str, str]:
@@ -131,13 +147,29 @@ def start_lab(root: Path, home: Path) -> tuple[subprocess.Popen, str, str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     token = secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws")}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "ws"),
+    }
     proc = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-         f"--port={port}", f"--IdentityProvider.token={token}", "--ServerApp.root_dir=" + str(root),
-         "--LabApp.expose_app_in_browser=True", "--allow-root"],
-        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            str(Path(sys.executable).parent / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--IdentityProvider.token={token}",
+            "--ServerApp.root_dir=" + str(root),
+            "--LabApp.expose_app_in_browser=True",
+            "--allow-root",
+        ],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90

@@ -21,18 +21,18 @@ START_TAG = "reader-start"
 HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
 SHOWS = {
     "01_decision_rules.ipynb": "how NATO decides (consensus) against the EU's qualified majority, how likely a "
-                               "proposal is to pass under each rule, and how long accession takes when one "
-                               "member holds out",
+    "proposal is to pass under each rule, and how long accession takes when one "
+    "member holds out",
     "02_us_drawdown.ipynb": "the US forces in Europe since 1950, and a model of how a drawdown changes the "
-                            "credibility of Article 5 and an ally's choice between balancing and accommodating",
+    "credibility of Article 5 and an ally's choice between balancing and accommodating",
     "03_poland.ipynb": "Poland's place from Piłsudski's Intermarium to today's front line, its defence spending and "
-                       "forces, and what a cap on its build-up would cost",
+    "forces, and what a cap on its build-up would cost",
     "04_core_deal.ipynb": "what Russia has deployed in Belarus, and two models of the proposed Poland–Belarus "
-                          "trade: an arms race and a bargain",
+    "trade: an arms race and a bargain",
     "05_periphery.ipynb": "how a core deal could spread to the other fronts, how spoilers block or reverse it, and "
-                          "New START's end",
+    "New START's end",
     "argument_map.ipynb": "the article's argument as a map from premises to its conclusion, and your own "
-                          "estimate of how likely the pact is",
+    "estimate of how likely the pact is",
     "claim_ledger.ipynb": "every claim in the article with its verdict and the chapter that examines it",
     "since_article.ipynb": "what the sources report after the article, and which questions are still open",
 }
@@ -61,6 +61,7 @@ def _dropdown(text: str) -> str:
                 opts = re.sub(r"^:class:\s*(.*)$", r":class: \1 dropdown", opts, flags=re.M)
             return m.group(1) + opts
         return m.group(1) + opts + ":class: dropdown\n"
+
     return SOLUTION.sub(one, text)
 
 

@@ -62,7 +62,9 @@ def data_dir_path(path: Path | str | None = None) -> Path:
     raise DataError(
         f"the book's data folder was not found from {here}: run from the book's repository, or set "
         f"{DATA_ENV}=/path/to/the/repository/data, or call explainer.data.set_data_dir(path), or pass "
-        "data_dir= to the loader")
+        "data_dir= to the loader"
+    )
+
 
 URL_PATTERN = r"^https?://\S+$"
 
@@ -97,7 +99,7 @@ def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
             column = value if check == "column_in_dataframe" else "(table)"
             lines.append(f"{path.name}: {where}, column {column!r}: {check}")
         elif str(check).startswith("coerce_dtype("):
-            kind = str(check)[len("coerce_dtype('"):-2]
+            kind = str(check)[len("coerce_dtype('") : -2]
             what = "a number" if kind.startswith(("float", "int")) else kind
             lines.append(f"{path.name}: {where}, column {column!r}: value {value!r} is not {what}")
         else:
@@ -108,8 +110,9 @@ def _describe(errors: SchemaErrors | SchemaError, path: Path) -> str:
     return "\n".join(lines)
 
 
-def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...] = (),
-             values: tuple[str, ...] = ()) -> pd.DataFrame:
+def load_csv(
+    path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...] = (), values: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Read ``path`` and validate it against ``schema``; raise :class:`DataError` on a bad row.
 
     Date columns are parsed as ISO dates (YYYY-MM-DD); an unparsable date is reported with its
@@ -124,14 +127,14 @@ def load_csv(path: Path | str, schema: pa.DataFrameSchema, dates: tuple[str, ...
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
     except pd.errors.EmptyDataError:
         first = next(iter(schema.columns), "(none)")
-        raise DataError(f"{path.name}: line 1, column {first!r}: the file is empty (no header); "
-                        f"expected the columns {expected}") from None
+        raise DataError(
+            f"{path.name}: line 1, column {first!r}: the file is empty (no header); expected the columns {expected}"
+        ) from None
     except (pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise DataError(f"{path.name}: cannot be read as CSV: {exc}") from exc
     if frame.empty:
         first = frame.columns[0] if len(frame.columns) else "(none)"
-        raise DataError(f"{path.name}: line 2, column {first!r}: the file has a header but no rows "
-                        f"of data")
+        raise DataError(f"{path.name}: line 2, column {first!r}: the file has a header but no rows of data")
     for column in dates:
         if column not in frame.columns:
             continue
@@ -267,8 +270,7 @@ SCHEMAS: dict[str, tuple[pa.DataFrameSchema, tuple[str, ...], tuple[str, ...]]] 
     "eu_council_population.csv": (EU_COUNCIL_POPULATION, (), ()),
     "defence_spending_gdp.csv": (DEFENCE_SPENDING_GDP, (), ("pct_gdp",)),
     "us_troops_europe.csv": (US_TROOPS_EUROPE, (), ()),
-    "new_start_data.csv": (NEW_START_DATA, ("date",),
-                           ("deployed_warheads", "deployed_launchers", "total_launchers")),
+    "new_start_data.csv": (NEW_START_DATA, ("date",), ("deployed_warheads", "deployed_launchers", "total_launchers")),
 }
 
 
@@ -396,8 +398,7 @@ def _verdict_matches_kind(df: pd.DataFrame) -> pd.Series:
 # ---------------------------------------------------------------------------------------------
 US_POSTURE_EVENTS = pa.DataFrameSchema(
     {
-        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("1945-01-01"),
-                                                               pd.Timestamp("2026-12-31"))),
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("1945-01-01"), pd.Timestamp("2026-12-31"))),
         "label": pa.Column(str, pa.Check.str_length(min_value=3, max_value=120)),
         "source_url": _source_url(),
         "note": pa.Column(str, nullable=True),
@@ -433,11 +434,15 @@ CLAIMS = pa.DataFrameSchema(
         "chapter": pa.Column(str, pa.Check.str_matches(r"^[A-Za-z0-9_]+$")),
     },
     checks=[
-        pa.Check(_verdict_matches_kind,
-                 error="a fact's verdict must be supported, partly supported, false or unsupported; "
-                       "any other kind's verdict must equal its kind"),
-        pa.Check(lambda df: (df["kind"] != "fact") | df["source_url"].notna(),
-                 error="every factual claim needs at least one source URL"),
+        pa.Check(
+            _verdict_matches_kind,
+            error="a fact's verdict must be supported, partly supported, false or unsupported; "
+            "any other kind's verdict must equal its kind",
+        ),
+        pa.Check(
+            lambda df: (df["kind"] != "fact") | df["source_url"].notna(),
+            error="every factual claim needs at least one source URL",
+        ),
     ],
     strict=True,
     coerce=True,
@@ -464,8 +469,7 @@ BELARUS_SYSTEMS = ["tactical nuclear weapons", "Oreshnik", "Zapad-2025"]
 
 BELARUS_DEPLOYMENTS = pa.DataFrameSchema(
     {
-        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2023-01-01"),
-                                                              pd.Timestamp("2026-11-30"))),
+        "date": pa.Column("datetime64[ns]", pa.Check.in_range(pd.Timestamp("2023-01-01"), pd.Timestamp("2026-11-30"))),
         "system": pa.Column(str, pa.Check.isin(BELARUS_SYSTEMS)),
         "event": pa.Column(str, pa.Check.str_length(min_value=20)),
         "claimant": pa.Column(str, pa.Check.str_length(min_value=5)),
@@ -514,13 +518,24 @@ POLAND_FORCES = pa.DataFrameSchema(
 POLAND_MAP = pa.DataFrameSchema(
     {
         "country": pa.Column(str, unique=True),
-        "intermarium": pa.Column(str, pa.Check.isin([
-            "no", "leader", "candidate", "successor of a candidate (Czechoslovakia)",
-            "successor of a candidate (Yugoslavia)"])),
-        "three_seas": pa.Column(str, pa.Check.isin(["no", "founding member", "later member",
-                                                    "associated participating state"])),
-        "theatre": pa.Column(str, pa.Check.isin([
-            "none", "Arctic–Baltic", "Central and Eastern Europe", "Black Sea–South Caucasus"])),
+        "intermarium": pa.Column(
+            str,
+            pa.Check.isin(
+                [
+                    "no",
+                    "leader",
+                    "candidate",
+                    "successor of a candidate (Czechoslovakia)",
+                    "successor of a candidate (Yugoslavia)",
+                ]
+            ),
+        ),
+        "three_seas": pa.Column(
+            str, pa.Check.isin(["no", "founding member", "later member", "associated participating state"])
+        ),
+        "theatre": pa.Column(
+            str, pa.Check.isin(["none", "Arctic–Baltic", "Central and Eastern Europe", "Black Sea–South Caucasus"])
+        ),
         "key_state": pa.Column(str, pa.Check.isin(["true", "false"])),
         "source_url": _source_url(),
         "note": pa.Column(str, nullable=True),
@@ -594,7 +609,9 @@ def europe_geometry(data_dir: Path | str | None = None) -> dict:
         for poly in geom["coordinates"]:
             for ring in poly:
                 if len(ring) < 4 or ring[0] != ring[-1]:
-                    raise DataError(f"{path.name}: feature {fid!r} has a ring that is not closed or has fewer than 4 points")
+                    raise DataError(
+                        f"{path.name}: feature {fid!r} has a ring that is not closed or has fewer than 4 points"
+                    )
     return geo
 
 
@@ -608,12 +625,14 @@ def catalogue(data_dir: Path | str | None = None) -> pd.DataFrame:
     rows = []
     for path in sorted(folder.glob("*.csv")):
         frame = load(path.name, folder)
-        rows.append({
-            "file": path.name,
-            "rows": len(frame),
-            "columns": ", ".join(frame.columns),
-            "sources": int(frame["source_url"].dropna().nunique()) if "source_url" in frame else 0,
-        })
+        rows.append(
+            {
+                "file": path.name,
+                "rows": len(frame),
+                "columns": ", ".join(frame.columns),
+                "sources": int(frame["source_url"].dropna().nunique()) if "source_url" in frame else 0,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -656,8 +675,10 @@ def ledger_corrections(data_dir: Path | str | None = None) -> pd.DataFrame:
     latest = frame.groupby("claim_id")["new_verdict"].last()
     for cid, verdict in latest.items():
         if ledger[cid] != verdict:
-            raise DataError(f"ledger_corrections.csv: {cid}'s latest new_verdict is {verdict!r}, "
-                            f"but claims.csv gives {ledger[cid]!r}")
+            raise DataError(
+                f"ledger_corrections.csv: {cid}'s latest new_verdict is {verdict!r}, "
+                f"but claims.csv gives {ledger[cid]!r}"
+            )
     return frame
 
 
@@ -672,10 +693,14 @@ EVENTS_SINCE_ARTICLE = pa.DataFrameSchema(
     },
     unique=["date", "event"],
     checks=[
-        pa.Check(lambda df: df["source_date"] >= df["date"],
-                 error="a source cannot predate what it reports (source_date >= date)"),
-        pa.Check(lambda df: (df["status"] != "open") | df["event"].str.startswith("Open: "),
-                 error="an open question's text starts with 'Open: '"),
+        pa.Check(
+            lambda df: df["source_date"] >= df["date"],
+            error="a source cannot predate what it reports (source_date >= date)",
+        ),
+        pa.Check(
+            lambda df: (df["status"] != "open") | df["event"].str.startswith("Open: "),
+            error="an open question's text starts with 'Open: '",
+        ),
     ],
     strict=True,
     coerce=True,

@@ -36,8 +36,14 @@ SLIDER_MARGIN = 100
 def template() -> go.layout.Template:
     """The book's Plotly template."""
     grid = "rgba(128,128,128,0.25)"
-    axis = dict(gridcolor=grid, zerolinecolor=grid, linecolor="rgba(128,128,128,0.6)",
-                ticks="outside", automargin=True, title=dict(standoff=8))
+    axis = dict(
+        gridcolor=grid,
+        zerolinecolor=grid,
+        linecolor="rgba(128,128,128,0.6)",
+        ticks="outside",
+        automargin=True,
+        title=dict(standoff=8),
+    )
     return go.layout.Template(
         layout=go.Layout(
             colorway=COLORWAY,
@@ -47,8 +53,7 @@ def template() -> go.layout.Template:
             plot_bgcolor="rgba(0,0,0,0)",
             xaxis=axis,
             yaxis=axis,
-            legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.0, xanchor="left",
-                        bgcolor="rgba(0,0,0,0)"),
+            legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0.0, xanchor="left", bgcolor="rgba(0,0,0,0)"),
             hoverlabel=dict(font=dict(family=FONT)),
             margin=dict(l=70, r=30, t=110, b=SOURCE_MARGIN),
             height=HEIGHT,

@@ -19,8 +19,8 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 import pytest
-
 from chart_args import ARGS
+
 from explainer.figures import CHART_MIME, Chart, chart_factories
 from explainer.widgets import LivePanel
 
@@ -52,6 +52,7 @@ def _norm(x, digits=5):
     if isinstance(x, dict):
         if set(x) == {"dtype", "bdata"} or set(x) == {"dtype", "bdata", "shape"}:
             from plotly.io._json import from_json_plotly  # noqa: F401  (only to be sure plotly reads it)
+
             return _norm(_decode(x), digits)
         return {k: _norm(v, digits) for k, v in x.items()}
     return x
@@ -135,8 +136,12 @@ def test_recording_replays_what_update_draws(key):
         assert pool[frame[2]] == chart.sentence(**points[k])
     # the default grid point is the picture the page opens on
     default = chart.grid_points().index(
-        next(p for p in points if all(c.grid_index(p[c.name]) == c.grid_index(c.default)
-                                      for c in chart.static_controls())))
+        next(
+            p
+            for p in points
+            if all(c.grid_index(p[c.name]) == c.grid_index(c.default) for c in chart.static_controls())
+        )
+    )
     assert pool[rec["frames"][default][2]] == chart.sentence()
 
 
@@ -158,8 +163,9 @@ def test_live_panel_draws_what_update_draws(key):
         assert panel.figure is fig  # changed in place, never rebuilt
         expected = chart.figure(**panel.values())
         _close(_figure_json(go.Figure(fig)), _figure_json(expected), f"{chart.name} after moving {c.name}")
-        assert chart.sentence(**panel.values()) in panel.summary.value.replace("&gt;", ">").replace("&lt;", "<") \
-            .replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&")
+        assert chart.sentence(**panel.values()) in panel.summary.value.replace("&gt;", ">").replace(
+            "&lt;", "<"
+        ).replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&")
 
 
 def test_live_panel_output_carries_the_static_form_only_in_the_build(monkeypatch):

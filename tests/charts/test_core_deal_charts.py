@@ -122,8 +122,10 @@ def test_bargain_legend_lists_each_thing_once():
 
 
 def test_the_chapter_charts_stay_within_the_page_budget():
-    sizes = [len(json.dumps(c.static_spec())) for c in
-             (charts.deployments_timeline(data.belarus_deployments()), charts.arms_race(), charts.bargain())]
+    sizes = [
+        len(json.dumps(c.static_spec()))
+        for c in (charts.deployments_timeline(data.belarus_deployments()), charts.arms_race(), charts.bargain())
+    ]
     assert all(s < 300_000 for s in sizes) and sum(sizes) < 800_000, sizes
 
 

@@ -64,25 +64,31 @@ def test_no_private_attribute_of_a_library_is_used():
                 bases = {ast.unparse(b) for b in node.bases}
                 assert not any("Figure" in b for b in bases), f"{path.name}: {node.name} subclasses {bases}"
             if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
-                assert node.attr in own, (f"{path.relative_to(SRC)}:{node.lineno} uses the private attribute "
-                                          f"{node.attr!r} of something the package does not define")
+                assert node.attr in own, (
+                    f"{path.relative_to(SRC)}:{node.lineno} uses the private attribute "
+                    f"{node.attr!r} of something the package does not define"
+                )
 
 
 def test_the_runtime_imports_no_book_machinery():
-    code = ("import sys; import explainer.data, explainer.models, explainer.figures, explainer.widgets, explainer.theme;"
-            "import explainer.models.decision_rules, explainer.figures.decision_rules;"
-            "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'sphinx', 'myst_nb', 'myst_parser', 'playwright', 'docutils', 'jupyter_book', 'pypdf'} "
-            "or m.startswith('explainer.book'));"
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys; import explainer.data, explainer.models, explainer.figures, explainer.widgets, explainer.theme;"
+        "import explainer.models.decision_rules, explainer.figures.decision_rules;"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'sphinx', 'myst_nb', 'myst_parser', 'playwright', 'docutils', 'jupyter_book', 'pypdf'} "
+        "or m.startswith('explainer.book'));"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
 
 
 def test_importing_the_runtime_changes_no_global_plotly_state():
-    code = ("import plotly.io as pio; before = (pio.templates.default, pio.renderers.default);"
-            "import explainer.figures, explainer.widgets, explainer.models, explainer.data, explainer.theme;"
-            "import explainer.figures.decision_rules;"
-            "import sys; sys.exit(0 if (pio.templates.default, pio.renderers.default) == before else 1)")
+    code = (
+        "import plotly.io as pio; before = (pio.templates.default, pio.renderers.default);"
+        "import explainer.figures, explainer.widgets, explainer.models, explainer.data, explainer.theme;"
+        "import explainer.figures.decision_rules;"
+        "import sys; sys.exit(0 if (pio.templates.default, pio.renderers.default) == before else 1)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr

@@ -143,8 +143,16 @@ def test_cap_sentence_states_the_model_numbers():
 def test_cap_chart_live_controls_move_the_troops_and_the_axes():
     chart = charts.cap_whatif()
     live_only = {c.name for c in chart.controls if not c.grid}
-    assert {"start_share", "target_share", "target_year", "cap_from", "depreciation",
-            "start_troops", "target_troops", "troop_cap"} == live_only
+    assert {
+        "start_share",
+        "target_share",
+        "target_year",
+        "cap_from",
+        "depreciation",
+        "start_troops",
+        "target_troops",
+        "troop_cap",
+    } == live_only
     panel = LivePanel(chart)
     fig = panel.figure
     panel.controls["troop_cap"].value = 220_000.0
@@ -152,8 +160,9 @@ def test_cap_chart_live_controls_move_the_troops_and_the_axes():
     panel.controls["target_troops"].value = 500_000.0
     assert fig.layout.yaxis3.range[1] >= 500_000
     panel.controls["gdp_growth"].value = 6.0
-    assert np.allclose(fig.data[2].y, pl.spending_path(gdp_growth=6.0, target_share=pl.DEFAULTS.target_share,
-                                                        cap_share=None).spending)
+    assert np.allclose(
+        fig.data[2].y, pl.spending_path(gdp_growth=6.0, target_share=pl.DEFAULTS.target_share, cap_share=None).spending
+    )
     assert fig.layout.yaxis2.range[1] >= max(fig.data[2].y)
 
 

@@ -59,10 +59,14 @@ def book_citation(root: Path = ROOT) -> str:
     meta = metadata(root)
     year = str(meta["date-released"])[:4]
     url = meta["repository-code"]
-    text = (f"{_authors(meta)} ({year}). *{meta['title']}* (version {meta['version']}). "
-            f"{url}. Text and figures CC BY 4.0; code MIT.")
-    bib = (f"@book{{explainer{year},\n  author = {{{{{_authors(meta)}}}}},\n  title = {{{meta['title']}}},\n"
-           f"  year = {{{year}}},\n  edition = {{{meta['version']}}},\n  url = {{{url}}}\n}}")
+    text = (
+        f"{_authors(meta)} ({year}). *{meta['title']}* (version {meta['version']}). "
+        f"{url}. Text and figures CC BY 4.0; code MIT."
+    )
+    bib = (
+        f"@book{{explainer{year},\n  author = {{{{{_authors(meta)}}}}},\n  title = {{{meta['title']}}},\n"
+        f"  year = {{{year}}},\n  edition = {{{meta['version']}}},\n  url = {{{url}}}\n}}"
+    )
     return f"**The book.** {text}\n\n```bibtex\n{bib}\n```"
 
 
@@ -85,6 +89,8 @@ def chapter_citations(root: Path = ROOT) -> str:
             raise FileNotFoundError(f"{file} is in _toc.yml but has no .ipynb or .md file")
         title = page_title(path)
         source = f"{meta['repository-code']}/blob/{_branch(root)}/{path.relative_to(root).as_posix()}"
-        lines.append(f"- {_authors(meta)} ({year}). \"{title}\". In *{meta['title']}* "
-                     f"(version {meta['version']}). {source} (on the book's website: `{file}.html`).")
+        lines.append(
+            f'- {_authors(meta)} ({year}). "{title}". In *{meta["title"]}* '
+            f"(version {meta['version']}). {source} (on the book's website: `{file}.html`)."
+        )
     return "\n".join(lines)

@@ -21,8 +21,15 @@ from pathlib import Path
 
 CHAPTER = re.compile(r"^\d\d_.+\.html$")
 HANDOUT_DIR = "handouts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chapter_pages(html_dir: Path) -> list[Path]:
@@ -31,6 +38,7 @@ def chapter_pages(html_dir: Path) -> list[Path]:
 
 
 def handout_path(html_dir: Path, page: Path) -> Path:
+    """Where the printable handout of the chapter page ``page`` is written."""
     return html_dir / HANDOUT_DIR / f"{page.stem}.pdf"
 
 
@@ -47,8 +55,9 @@ def make_handouts(html_dir: Path, chromium: str | None = None) -> list[Path]:
     pages = chapter_pages(html_dir)
     if not pages:
         raise FileNotFoundError(f"no chapter pages (book/NN_*.html) under {html_dir}")
-    chromium = chromium or next((c for c in ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-                                 if Path(c).exists()), None)
+    chromium = chromium or next(
+        (c for c in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if Path(c).exists()), None
+    )
     if chromium is None:
         raise FileNotFoundError("Chromium not found: apt-get install chromium")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(html_dir)))
@@ -65,12 +74,18 @@ def make_handouts(html_dir: Path, chromium: str | None = None) -> list[Path]:
                 if n:
                     page.wait_for_function(
                         "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
-                        arg=n, timeout=30000)
+                        arg=n,
+                        timeout=30000,
+                    )
                 page.emulate_media(media="print")
                 target = handout_path(html_dir, html)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                page.pdf(path=str(target), format="A4", print_background=True,
-                         margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"})
+                page.pdf(
+                    path=str(target),
+                    format="A4",
+                    print_background=True,
+                    margin={"top": "15mm", "bottom": "15mm", "left": "12mm", "right": "12mm"},
+                )
                 page.emulate_media(media="screen")
                 written.append(target)
             browser.close()
@@ -81,6 +96,7 @@ def make_handouts(html_dir: Path, chromium: str | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """``python -m explainer.book.handouts [_build/html]``: write every chapter's handout."""
     args = sys.argv[1:] if argv is None else argv
     html_dir = Path(args[0] if args else "_build/html")
     for path in make_handouts(html_dir):

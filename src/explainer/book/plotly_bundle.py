@@ -36,7 +36,15 @@ DIST = TOOL_DIR / "dist"
 
 #: Trace types the book's charts may use (scatter is always included by plotly.js).
 TRACES: tuple[str, ...] = (
-    "scatter", "bar", "heatmap", "contour", "sankey", "choropleth", "scattergeo", "table", "pie",
+    "scatter",
+    "bar",
+    "heatmap",
+    "contour",
+    "sankey",
+    "choropleth",
+    "scattergeo",
+    "table",
+    "pie",
 )
 
 
@@ -55,6 +63,7 @@ def pinned_version() -> str:
 
 
 def bundle_path() -> Path:
+    """Where the built bundle is kept (named after the pinned plotly.js version)."""
     return DIST / f"plotly-{pinned_version()}-explainer.min.js"
 
 
@@ -122,15 +131,29 @@ def build(force: bool = False) -> Path:
         tmp = target.with_suffix(".tmp.js")
         # esbuild's launcher (installed without its install script) is a Node program: run it with
         # the pinned node, which finds esbuild's native binary for this platform
-        node([str(TOOL_DIR / "node_modules" / "esbuild" / "bin" / "esbuild"), entry.name, "--bundle", "--minify",
-              "--format=iife", "--global-name=Plotly", "--define:global=window", "--define:define.amd=false",
-              "--alias:stream=stream-browserify", "--loader:.css=empty", "--target=es2016",
-              "--log-level=warning", f"--outfile={tmp}"])
+        node(
+            [
+                str(TOOL_DIR / "node_modules" / "esbuild" / "bin" / "esbuild"),
+                entry.name,
+                "--bundle",
+                "--minify",
+                "--format=iife",
+                "--global-name=Plotly",
+                "--define:global=window",
+                "--define:define.amd=false",
+                "--alias:stream=stream-browserify",
+                "--loader:.css=empty",
+                "--target=es2016",
+                "--log-level=warning",
+                f"--outfile={tmp}",
+            ]
+        )
         os.replace(tmp, target)
     return target
 
 
 def main() -> int:
+    """``python -m explainer.book.plotly_bundle [--force]``: build the bundle and print its path."""
     print(build(force="--force" in sys.argv))
     return 0
 

@@ -38,11 +38,12 @@ from urllib.parse import quote
 import plotly
 from docutils import nodes
 
+from . import plotly_bundle
+
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 CHART_MIME = "application/vnd.explainer.chart+json"
 WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json"
-from . import plotly_bundle
 
 #: The partial plotly.js bundle (see explainer.book.plotly_bundle), one URL for every chart page.
 PLOTLY_JS_NAME = f"vendor/plotly-{plotly_bundle.pinned_version()}-explainer.min.js"
@@ -64,8 +65,11 @@ def plotly_js_source() -> Path:
 
 #: The toolbar's buttons, named one by one (not "all but some"), so that a plotly.js upgrade cannot
 #: bring back a button that sends a chart to another host. Each is drawn in the browser alone.
-TOOLBAR = {"cartesian": ["toImage", "zoom2d", "pan2d", "resetScale2d"], "geo": ["toImage", "resetGeo"],
-           "other": ["toImage"]}
+TOOLBAR = {
+    "cartesian": ["toImage", "zoom2d", "pan2d", "resetScale2d"],
+    "geo": ["toImage", "resetGeo"],
+    "other": ["toImage"],
+}
 GEO_TRACES = {"scattergeo", "choropleth"}
 CARTESIAN_TRACES = {"scatter", "bar", "heatmap", "contour", "histogram", "box"}
 
@@ -74,8 +78,12 @@ def plot_config(figure: dict[str, Any]) -> dict[str, Any]:
     """The plotly.js config of a chart: responsive, no logo, and only the named toolbar buttons."""
     types = {t.get("type", "scatter") for t in figure.get("data", [])}
     kind = "geo" if types & GEO_TRACES else "cartesian" if types <= CARTESIAN_TRACES else "other"
-    return {"responsive": True, "displaylogo": False, "modeBarButtons": [TOOLBAR[kind]],
-            "toImageButtonOptions": {"format": "png", "scale": 2}}
+    return {
+        "responsive": True,
+        "displaylogo": False,
+        "modeBarButtons": [TOOLBAR[kind]],
+        "toImageButtonOptions": {"format": "png", "scale": 2},
+    }
 
 
 def content_id(prefix: str, payload: Any) -> str:
@@ -107,13 +115,17 @@ def _offered(spec: dict[str, Any]) -> str:
         if c["kind"] == "select" or len(labels) <= 4:
             parts.append(f"{html.escape(c['label'])}: {html.escape(', '.join(labels))}")
         else:
-            parts.append(f"{html.escape(c['label'])}: {html.escape(labels[0])} to {html.escape(labels[-1])} "
-                         f"({len(labels)} values)")
+            parts.append(
+                f"{html.escape(c['label'])}: {html.escape(labels[0])} to {html.escape(labels[-1])} "
+                f"({len(labels)} values)"
+            )
     live = spec.get("live_only") or []
     more = "every value in between" + (f", and also these settings: {'; '.join(live)}" if live else "")
-    return (f"<p class=\"explainer-offered\">This page offers: {'; '.join(parts)}. "
-            f"<a class=\"explainer-binder-link\" href=\"{BINDER_PLACEHOLDER}\">Open this chapter in Binder</a> "
-            f"for {html.escape(more)}.</p>")
+    return (
+        f'<p class="explainer-offered">This page offers: {"; ".join(parts)}. '
+        f'<a class="explainer-binder-link" href="{BINDER_PLACEHOLDER}">Open this chapter in Binder</a> '
+        f"for {html.escape(more)}.</p>"
+    )
 
 
 def static_chart_html(spec: dict[str, Any], scenarios_url: str | None) -> str:
@@ -130,19 +142,31 @@ def static_chart_html(spec: dict[str, Any], scenarios_url: str | None) -> str:
         cid = f"{name}-{c['name']}"
         labels_attr = esc(json.dumps(c["labels"]))
         if c["kind"] == "select":
-            options = "".join(f'<option value="{i}"{" selected" if i == c["active"] else ""}>{esc(lab)}</option>'
-                              for i, lab in enumerate(c["labels"]))
+            options = "".join(
+                f'<option value="{i}"{" selected" if i == c["active"] else ""}>{esc(lab)}</option>'
+                for i, lab in enumerate(c["labels"])
+            )
             field = f'<select id="{cid}" data-control="{esc(c["name"])}">{options}</select>'
         else:
-            field = (f'<input type="range" id="{cid}" data-control="{esc(c["name"])}" min="0" '
-                     f'max="{len(c["labels"]) - 1}" step="1" value="{c["active"]}" '
-                     f'aria-valuetext="{esc(c["labels"][c["active"]])}" data-labels="{labels_attr}">'
-                     f'<output for="{cid}" id="{cid}-value">{esc(c["labels"][c["active"]])}</output>')
+            field = (
+                f'<input type="range" id="{cid}" data-control="{esc(c["name"])}" min="0" '
+                f'max="{len(c["labels"]) - 1}" step="1" value="{c["active"]}" '
+                f'aria-valuetext="{esc(c["labels"][c["active"]])}" data-labels="{labels_attr}">'
+                f'<output for="{cid}" id="{cid}-value">{esc(c["labels"][c["active"]])}</output>'
+            )
         controls.append(f'<div class="explainer-control"><label for="{cid}">{esc(c["label"])}</label>{field}</div>')
-    controls_html = (f'<div class="explainer-controls" role="group" aria-label="{esc("Scenario: " + spec["title"])}">'
-                     + "".join(controls) + "</div>") if controls else ""
-    attrs = (f' role="group" aria-label="{esc("Chart: " + spec["title"])}" '
-             f'aria-describedby="{name}-summary {name}-source"')
+    controls_html = (
+        (
+            f'<div class="explainer-controls" role="group" aria-label="{esc("Scenario: " + spec["title"])}">'
+            + "".join(controls)
+            + "</div>"
+        )
+        if controls
+        else ""
+    )
+    attrs = (
+        f' role="group" aria-label="{esc("Chart: " + spec["title"])}" aria-describedby="{name}-summary {name}-source"'
+    )
     data_url = f' data-scenarios="{esc(scenarios_url)}"' if scenarios_url else ""
     return (
         f'<figure class="explainer-figure" id="fig-{name}" data-chart="{name}"{data_url} '
@@ -166,7 +190,9 @@ def _check_traces(renderer: Any, figure: dict[str, Any]) -> None:
     if missing:
         renderer.logger.warning(
             f"chart uses trace types not in the book's plotly.js bundle: {sorted(missing)}; "
-            "add them to explainer.book.plotly_bundle.TRACES", subtype="plotly")
+            "add them to explainer.book.plotly_bundle.TRACES",
+            subtype="plotly",
+        )
 
 
 class PlotlyMimeRenderer:
@@ -181,6 +207,7 @@ class PlotlyMimeRenderer:
 
     @staticmethod
     def handle_mime(renderer: Any, data: Any, inline: bool) -> list[nodes.Element] | None:
+        """Draw a chart's static form or a plain Plotly figure; leave every other output to myst-nb."""
         if inline or data.mime_type not in (PLOTLY_MIME, CHART_MIME):
             return None
         content = data.content if isinstance(data.content, dict) else json.loads(data.string)
@@ -226,8 +253,13 @@ def _is_widget_script(script: Any) -> bool:
     filename = str(getattr(script, "filename", "") or "")
     attrs = getattr(script, "attributes", {}) or {}
     body = str(attrs.get("body", "") or "")
-    return ("html-manager" in filename or "embed-amd" in filename or "require.min.js" in filename
-            or WIDGET_STATE_MIME in str(attrs.get("type", "")) or WIDGET_STATE_MIME in body)
+    return (
+        "html-manager" in filename
+        or "embed-amd" in filename
+        or "require.min.js" in filename
+        or WIDGET_STATE_MIME in str(attrs.get("type", ""))
+        or WIDGET_STATE_MIME in body
+    )
 
 
 def _dedupe_scripts(scripts: list[Any]) -> list[Any]:
@@ -264,8 +296,7 @@ def on_config_inited(app: Any, config: Any) -> None:
         config.hide_solutions = True
 
 
-def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any],
-                         doctree: Any) -> None:
+def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
     drop widget state and duplicate scripts."""
     scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
@@ -281,9 +312,7 @@ def on_html_page_context(app: Any, pagename: str, templatename: str, context: di
         body = context["body"]
     if BINDER_PLACEHOLDER in body:
         url = binder_url(app.config, pagename)
-        context["body"] = body.replace(
-            f'href="{BINDER_PLACEHOLDER}"', f'href="{url}"' if url else 'href="#"'
-        )
+        context["body"] = body.replace(f'href="{BINDER_PLACEHOLDER}"', f'href="{url}"' if url else 'href="#"')
 
 
 #: Where a build records the digest of what its notebooks' outputs were computed from.
@@ -443,7 +472,7 @@ def write_index_redirect(app: Any, exception: Exception | None) -> None:
         icon_tag = f'<link rel="icon" href="data:image/svg+xml,{quote(icon.read_text(encoding="utf-8"))}">\n'
     title = html.escape(str(app.config.html_title or app.config.project or "Home"))
     (Path(app.outdir) / "index.html").write_text(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en"><head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n{icon_tag}"
         f'<meta http-equiv="Refresh" content="0; url={first}">\n'
         f'</head><body><p><a href="{first}">{title}</a></p></body></html>\n',
@@ -452,6 +481,7 @@ def write_index_redirect(app: Any, exception: Exception | None) -> None:
 
 
 def setup(app: Any) -> dict[str, Any]:
+    """Register the book's hooks with Sphinx."""
     # the kernels that execute the notebooks inherit this: each live panel's output then carries
     # its chart's static form (explainer.widgets.STATIC_ENV)
     os.environ["EXPLAINER_STATIC_CHARTS"] = "1"

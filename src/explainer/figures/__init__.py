@@ -25,8 +25,11 @@ def chart_factories() -> dict[str, Callable[..., Chart]]:
             continue
         module = importlib.import_module(f"{__name__}.{info.name}")
         for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ == module.__name__ and not name.startswith("_") and \
-                    inspect.signature(fn).return_annotation in ("Chart", Chart):
+            if (
+                fn.__module__ == module.__name__
+                and not name.startswith("_")
+                and inspect.signature(fn).return_annotation in ("Chart", Chart)
+            ):
                 found[f"{info.name}.{name}"] = fn
     return found
 

@@ -99,8 +99,9 @@ class Control:
         if self.live is not None:
             lo, hi, step = self.live
             if not (lo <= self.default <= hi) or step <= 0:
-                raise ValueError(f"control {self.name!r}: default {self.default!r} outside live range "
-                                 f"{self.live!r} (or step <= 0)")
+                raise ValueError(
+                    f"control {self.name!r}: default {self.default!r} outside live range {self.live!r} (or step <= 0)"
+                )
 
     @property
     def integer(self) -> bool:
@@ -196,15 +197,19 @@ class Chart:
         order the static page indexes them (the last control varies fastest)."""
         static = self.static_controls()
         base = self.defaults()
-        return [{**base, **dict(zip((c.name for c in static), combo))}
-                for combo in itertools.product(*(c.grid for c in static))]
+        return [
+            {**base, **dict(zip((c.name for c in static), combo))}
+            for combo in itertools.product(*(c.grid for c in static))
+        ]
 
     def _check(self, values: Mapping[str, Any]) -> dict[str, Any]:
         known = {c.name for c in self.controls}
         unknown = set(values) - known
         if unknown:
-            raise ValueError(f"chart {self.name!r} has no control named {', '.join(sorted(unknown))}; "
-                             f"its controls are {', '.join(sorted(known)) or '(none)'}")
+            raise ValueError(
+                f"chart {self.name!r} has no control named {', '.join(sorted(unknown))}; "
+                f"its controls are {', '.join(sorted(known)) or '(none)'}"
+            )
         return {**self.defaults(), **values}
 
     # -- drawing ------------------------------------------------------------------------------
@@ -288,15 +293,24 @@ class Chart:
             missing = [(i, p) for i in traces for p in paths[i] if p not in edits.traces.get(i, {})]
             missing += [("layout", p) for p in layout if p not in edits.layout_edits]
             if missing:
-                raise ValueError(f"chart {self.name!r}: update must assign the same properties at every "
-                                 f"call; it left out {missing[:3]} at some values")
-            frames.append([
-                [[intern(edits.traces[i][p]) for p in paths[i]] for i in traces],
-                [intern(edits.layout_edits[p]) for p in layout],
-                intern(sentence),
-            ])
-        self._recording = {"traces": traces, "paths": [paths[i] for i in traces], "layout": layout,
-                           "pool": pool, "frames": frames}
+                raise ValueError(
+                    f"chart {self.name!r}: update must assign the same properties at every "
+                    f"call; it left out {missing[:3]} at some values"
+                )
+            frames.append(
+                [
+                    [[intern(edits.traces[i][p]) for p in paths[i]] for i in traces],
+                    [intern(edits.layout_edits[p]) for p in layout],
+                    intern(sentence),
+                ]
+            )
+        self._recording = {
+            "traces": traces,
+            "paths": [paths[i] for i in traces],
+            "layout": layout,
+            "pool": pool,
+            "frames": frames,
+        }
         return self._recording
 
     def static_spec(self) -> dict[str, Any]:
@@ -306,15 +320,24 @@ class Chart:
         defaults = self.defaults()
         controls = []
         for c in self.static_controls():
-            controls.append({
-                "name": c.name, "label": c.label, "kind": "select" if c.options is not None else "range",
-                "labels": [c.text(v) for v in c.grid], "active": c.grid_index(defaults[c.name]),
-            })
+            controls.append(
+                {
+                    "name": c.name,
+                    "label": c.label,
+                    "kind": "select" if c.options is not None else "range",
+                    "labels": [c.text(v) for v in c.grid],
+                    "active": c.grid_index(defaults[c.name]),
+                }
+            )
         live_only = [c.label for c in self.controls if not c.grid]
         spec = {
-            "name": self.name, "title": self.title, "source": self.source,
-            "summary": self.sentence(), "figure": json.loads(fig.to_json()),
-            "controls": controls, "live_only": live_only,
+            "name": self.name,
+            "title": self.title,
+            "source": self.source,
+            "summary": self.sentence(),
+            "figure": json.loads(fig.to_json()),
+            "controls": controls,
+            "live_only": live_only,
         }
         if controls:
             spec["recording"] = self.record()
@@ -373,8 +396,7 @@ class _Path:
         return _Path(self._sink, f"{self._prefix.rstrip('.')}[{index}].")
 
     def __call__(self, *args: Any, **kwargs: Any) -> None:
-        raise TypeError(f"a chart's update may only assign properties; it called "
-                        f"{self._prefix.rstrip('.')}(...)")
+        raise TypeError(f"a chart's update may only assign properties; it called {self._prefix.rstrip('.')}(...)")
 
 
 class _TraceEdits:

@@ -30,16 +30,23 @@ ROLE_STYLE = {
     "intermediate": dict(color=PALETTE["orange"], symbol="diamond"),
     "conclusion": dict(color=PALETTE["vermillion"], symbol="star"),
 }
-ROLE_NAMES = {"premise": "Premise (your credence)", "intermediate": "Intermediate conclusion",
-              "conclusion": "Conclusion"}
+ROLE_NAMES = {
+    "premise": "Premise (your credence)",
+    "intermediate": "Intermediate conclusion",
+    "conclusion": "Conclusion",
+}
 #: Bar patterns of the estimate chart, by role (colour is never the only cue).
 ROLE_PATTERN = {"premise": "", "intermediate": "/", "conclusion": "x"}
-MAP_SOURCE = ("The book's reading of the article's argument (claim ids refer to the claim ledger, "
-              "data/claims.csv). Premises are assumed independent; AND: all parents must hold; "
-              "OR: at least one.")
-ESTIMATE_SOURCE = ("Illustrative credences (no one's stated numbers): three labelled profiles here; "
-                   "live in JupyterLab or Binder, a credence for every premise. Exact under "
-                   "independent premises.")
+MAP_SOURCE = (
+    "The book's reading of the article's argument (claim ids refer to the claim ledger, "
+    "data/claims.csv). Premises are assumed independent; AND: all parents must hold; "
+    "OR: at least one."
+)
+ESTIMATE_SOURCE = (
+    "Illustrative credences (no one's stated numbers): three labelled profiles here; "
+    "live in JupyterLab or Binder, a credence for every premise. Exact under "
+    "independent premises."
+)
 
 
 def _wrap(text: str, width: int) -> str:
@@ -116,8 +123,10 @@ def _map_summary(nodes: Sequence[ar.Node]) -> str:
     need = f"all {len(inputs)} of its inputs" if final.gate == "AND" else f"one of its {len(inputs)} inputs"
     ors = [f'"{n.label}"' for n in nodes if n.parents and n.gate == "OR"]
     either = f" Only {', '.join(ors)} can be reached by either of two routes (OR)." if ors else ""
-    return (f"{n_prem} premises (left) feed {n_int} intermediate conclusions; the conclusion, "
-            f'"{final.label}" (right), needs {need}: {listed}.{either}')
+    return (
+        f"{n_prem} premises (left) feed {n_int} intermediate conclusions; the conclusion, "
+        f'"{final.label}" (right), needs {need}: {listed}.{either}'
+    )
 
 
 def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
@@ -145,32 +154,64 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
                 (x0, y0), (x1, y1) = pos[p], pos[n.key]
                 ex += [x0, x1, None]
                 ey += [y0, y1, None]
-        fig.add_trace(go.Scatter(x=ex, y=ey, mode="lines", line=dict(color="rgba(128,128,128,0.55)", width=1.5),
-                                 hoverinfo="skip", showlegend=False, name="edges"))
+        fig.add_trace(
+            go.Scatter(
+                x=ex,
+                y=ey,
+                mode="lines",
+                line=dict(color="rgba(128,128,128,0.55)", width=1.5),
+                hoverinfo="skip",
+                showlegend=False,
+                name="edges",
+            )
+        )
         for n in nodes:
             for p in n.parents:
                 (x0, y0), (x1, y1) = pos[p], pos[n.key]
                 # an arrowhead a little before the child node
                 t = 0.92
-                fig.add_annotation(x=x0 + t * (x1 - x0), y=y0 + t * (y1 - y0), ax=x0 + 0.8 * (x1 - x0),
-                                   ay=y0 + 0.8 * (y1 - y0), xref="x", yref="y", axref="x", ayref="y",
-                                   showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=1.5,
-                                   arrowcolor="rgba(128,128,128,0.8)", text="")
+                fig.add_annotation(
+                    x=x0 + t * (x1 - x0),
+                    y=y0 + t * (y1 - y0),
+                    ax=x0 + 0.8 * (x1 - x0),
+                    ay=y0 + 0.8 * (y1 - y0),
+                    xref="x",
+                    yref="y",
+                    axref="x",
+                    ayref="y",
+                    showarrow=True,
+                    arrowhead=2,
+                    arrowsize=1.2,
+                    arrowwidth=1.5,
+                    arrowcolor="rgba(128,128,128,0.8)",
+                    text="",
+                )
         positions = {"premise": "middle left", "intermediate": "top center", "conclusion": "middle right"}
         for role in ("premise", "intermediate", "conclusion"):
             members = [n for n in nodes if n.role == role]
             # short lines, so that the labels of neighbouring columns never meet at 390 px
-            labels = [_wrap(n.label + (f" [{n.gate}]" if n.parents else ""), 12 if role == "conclusion" else 15)
-                      for n in members]
-            fig.add_trace(go.Scatter(
-                x=[pos[n.key][0] for n in members], y=[pos[n.key][1] for n in members],
-                mode="markers+text", text=labels, textposition=positions[role], cliponaxis=False,
-                textfont=dict(size=11), name=ROLE_NAMES[role],
-                marker=dict(size=20 if role == "conclusion" else 14, line=dict(width=1, color="white"),
-                            **ROLE_STYLE[role]),
-                customdata=[n.key for n in members],
-                hovertext=[node_hover(n) for n in members], hoverinfo="text",
-            ))
+            labels = [
+                _wrap(n.label + (f" [{n.gate}]" if n.parents else ""), 12 if role == "conclusion" else 15)
+                for n in members
+            ]
+            fig.add_trace(
+                go.Scatter(
+                    x=[pos[n.key][0] for n in members],
+                    y=[pos[n.key][1] for n in members],
+                    mode="markers+text",
+                    text=labels,
+                    textposition=positions[role],
+                    cliponaxis=False,
+                    textfont=dict(size=11),
+                    name=ROLE_NAMES[role],
+                    marker=dict(
+                        size=20 if role == "conclusion" else 14, line=dict(width=1, color="white"), **ROLE_STYLE[role]
+                    ),
+                    customdata=[n.key for n in members],
+                    hovertext=[node_hover(n) for n in members],
+                    hoverinfo="text",
+                )
+            )
         fig.update_xaxes(visible=False, range=[-1.75, max_depth + 1.6], fixedrange=True)
         fig.update_yaxes(visible=False, range=[-0.1, 1.1], fixedrange=True)
         fig.update_layout(height=640, margin=dict(l=10, r=10, t=70, b=10))
@@ -179,7 +220,7 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
     return Chart(
         name="argument-map",
         title="The article's argument as a map: premises (left) lead through intermediate conclusions "
-              "to the conclusion (right)",
+        "to the conclusion (right)",
         source=MAP_SOURCE,
         build=build,
         summary=_map_summary(nodes),
@@ -193,7 +234,9 @@ def argument_map(nodes: Sequence[ar.Node] = ar.NODES) -> Chart:
 #: the conclusion.
 ESTIMATE_KEYS: tuple[str, ...] = (
     tuple(n.key for n in ar.NODES if n.role == "premise")
-    + tuple(n.key for n in ar.NODES if n.role == "intermediate") + (ar.CONCLUSION,))
+    + tuple(n.key for n in ar.NODES if n.role == "intermediate")
+    + (ar.CONCLUSION,)
+)
 
 
 #: The profile select's labels, short enough for a phone (the profiles' full names are longer).
@@ -209,8 +252,9 @@ def profile_short(p: ar.Profile) -> str:
     return p.name.split(" (")[0]
 
 
-def effective_credences(profile: int, credences: Mapping[str, float],
-                        active: int = ar.DEFAULTS.profile) -> tuple[dict[str, float], list[str]]:
+def effective_credences(
+    profile: int, credences: Mapping[str, float], active: int = ar.DEFAULTS.profile
+) -> tuple[dict[str, float], list[str]]:
     """The credences the estimate chart uses, and the premises the reader set.
 
     The rule that combines the profile select with the per-premise sliders: every slider opens on
@@ -266,11 +310,12 @@ def _quoted(labels: Sequence[str]) -> str:
     return q[0] if len(q) == 1 else ", ".join(q[:-1]) + " and " + q[-1]
 
 
-def _estimate_sentence(profile: int, used: Mapping[str, float], moved: Sequence[str],
-                       current: float, sw: Sequence[ar.Swing]) -> str:
+def _estimate_sentence(
+    profile: int, used: Mapping[str, float], moved: Sequence[str], current: float, sw: Sequence[ar.Swing]
+) -> str:
     lead = f"With the {profile_short(ar.profile(profile))} profile's credences"
     if len(moved) == 1:
-        lead += f" and your own for \"{ar.node(moved[0]).label}\" ({used[moved[0]]:.2f})"
+        lead += f' and your own for "{ar.node(moved[0]).label}" ({used[moved[0]]:.2f})'
     elif moved:
         lead += f" and your own for {len(moved)} premises"
     top = [s for s in sw if math.isclose(s.width, sw[0].width, rel_tol=1e-9, abs_tol=1e-15)]
@@ -278,13 +323,17 @@ def _estimate_sentence(profile: int, used: Mapping[str, float], moved: Sequence[
     if sw[0].width == 0.0:
         moves = "No single premise moves it."
     elif len(top) == 1:
-        moves = f"The premise that moves it most is \"{ar.node(top[0].premise).label}\" (the pact: {ends})."
+        moves = f'The premise that moves it most is "{ar.node(top[0].premise).label}" (the pact: {ends}).'
     elif len(top) == 2:
-        moves = (f"The premises that move it most are {_quoted([ar.node(s.premise).label for s in top])} "
-                 f"(the pact, for each: {ends}).")
+        moves = (
+            f"The premises that move it most are {_quoted([ar.node(s.premise).label for s in top])} "
+            f"(the pact, for each: {ends})."
+        )
     else:
-        moves = (f"{len(top)} premises tie for the widest swing (the pact, for each: {ends}), "
-                 f"among them \"{ar.node(top[0].premise).label}\".")
+        moves = (
+            f"{len(top)} premises tie for the widest swing (the pact, for each: {ends}), "
+            f'among them "{ar.node(top[0].premise).label}".'
+        )
     return f"{lead}, the implied probability of a pact is {pct(current)}. {moves}"
 
 
@@ -292,36 +341,80 @@ def _build_estimate() -> go.Figure:
     nodes = [ar.node(k) for k in ESTIMATE_KEYS][::-1]  # bottom to top, as plotly draws a y axis
     n_prem = len(ar.PREMISES)
     fig = make_subplots(rows=2, cols=1, row_heights=[0.58, 0.42], vertical_spacing=0.13)
-    fig.add_trace(go.Bar(
-        x=[0.0] * len(nodes), y=[_wrap(n.label, 20) for n in nodes], orientation="h", name="Probability",
-        marker=dict(color=[ROLE_STYLE[n.role]["color"] for n in nodes],
-                    pattern=dict(shape=[ROLE_PATTERN[n.role] for n in nodes])),
-        text=[""] * len(nodes), textposition="outside", cliponaxis=False, showlegend=False,
-        textfont=dict(size=11), customdata=[n.label for n in nodes],
-        hovertemplate="%{customdata}: %{text}<extra></extra>",
-    ), row=1, col=1)
-    fig.add_trace(go.Bar(
-        x=[0.0] * n_prem, y=list(range(n_prem)), base=[0.0] * n_prem, orientation="h",
-        name="Swing", marker=dict(color=PALETTE["sky"]), text=[""] * n_prem, textfont=dict(size=11),
-        textposition="outside", cliponaxis=False, showlegend=False,
-        hovertemplate="The pact: %{text}<extra></extra>",
-    ), row=2, col=1)
-    fig.add_trace(go.Scatter(
-        x=[0.0, 0.0], y=[-0.6, n_prem - 0.4], mode="lines", name="Your estimate",
-        line=dict(color=PALETTE["vermillion"], dash="dash", width=2), showlegend=False,
-        hovertemplate="Your estimate<extra></extra>",
-    ), row=2, col=1)
+    fig.add_trace(
+        go.Bar(
+            x=[0.0] * len(nodes),
+            y=[_wrap(n.label, 20) for n in nodes],
+            orientation="h",
+            name="Probability",
+            marker=dict(
+                color=[ROLE_STYLE[n.role]["color"] for n in nodes],
+                pattern=dict(shape=[ROLE_PATTERN[n.role] for n in nodes]),
+            ),
+            text=[""] * len(nodes),
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+            textfont=dict(size=11),
+            customdata=[n.label for n in nodes],
+            hovertemplate="%{customdata}: %{text}<extra></extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Bar(
+            x=[0.0] * n_prem,
+            y=list(range(n_prem)),
+            base=[0.0] * n_prem,
+            orientation="h",
+            name="Swing",
+            marker=dict(color=PALETTE["sky"]),
+            text=[""] * n_prem,
+            textfont=dict(size=11),
+            textposition="outside",
+            cliponaxis=False,
+            showlegend=False,
+            hovertemplate="The pact: %{text}<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[0.0, 0.0],
+            y=[-0.6, n_prem - 0.4],
+            mode="lines",
+            name="Your estimate",
+            line=dict(color=PALETTE["vermillion"], dash="dash", width=2),
+            showlegend=False,
+            hovertemplate="Your estimate<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
     fig.update_xaxes(range=[0, 1.15], tickformat=".0%", dtick=0.25, row=1, col=1, title_text="Probability")
     fig.update_xaxes(row=2, col=1, title_text="The pact (dashed line: yours)")
-    fig.update_yaxes(tickvals=list(range(n_prem)), ticktext=[""] * n_prem, row=2, col=1,
-                     range=[-0.6, n_prem - 0.4])
+    fig.update_yaxes(tickvals=list(range(n_prem)), ticktext=[""] * n_prem, row=2, col=1, range=[-0.6, n_prem - 0.4])
     fig.update_yaxes(tickfont=dict(size=11), fixedrange=True)
     fig.update_xaxes(fixedrange=True)
     # short headings: they start where the plot does, right of the tick labels
-    for y, text in ((1.0, "The map's statements"),
-                    (0.42 - 0.13 * 0.42, "Which premise moves the<br>pact most (false → true)")):
-        fig.add_annotation(x=0, y=y, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
-                           text=f"<b>{text}</b>", showarrow=False, align="left", font=dict(size=13))
+    for y, text in (
+        (1.0, "The map's statements"),
+        (0.42 - 0.13 * 0.42, "Which premise moves the<br>pact most (false → true)"),
+    ):
+        fig.add_annotation(
+            x=0,
+            y=y,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="bottom",
+            text=f"<b>{text}</b>",
+            showarrow=False,
+            align="left",
+            font=dict(size=13),
+        )
     fig.update_layout(height=1000, margin=dict(l=10, r=20, t=40, b=60), bargap=0.25)
     return fig
 
@@ -367,15 +460,22 @@ def your_estimate(active: int = ar.DEFAULTS.profile) -> Chart:
         fig.layout.xaxis2.tickformat = fmt
         return _estimate_sentence(profile, used, moved, current, sw)
 
-    controls = [Control("profile", "Illustrative credence profile", int(active),
-                        grid=tuple(range(len(ar.PROFILES))),
-                        options={i: PROFILE_LABELS.get(p.name, p.name) for i, p in enumerate(ar.PROFILES)})]
-    controls += [Control(k, f"{ar.node(k).label}: your credence", float(start[k]), live=(0.0, 1.0, 0.05),
-                         fmt="{:.2f}") for k in ar.PREMISES]
+    controls = [
+        Control(
+            "profile",
+            "Illustrative credence profile",
+            int(active),
+            grid=tuple(range(len(ar.PROFILES))),
+            options={i: PROFILE_LABELS.get(p.name, p.name) for i, p in enumerate(ar.PROFILES)},
+        )
+    ]
+    controls += [
+        Control(k, f"{ar.node(k).label}: your credence", float(start[k]), live=(0.0, 1.0, 0.05), fmt="{:.2f}")
+        for k in ar.PREMISES
+    ]
     return Chart(
         name="argument-estimate",
-        title="Your estimate: what a credence in each premise implies for a pact, and which premise "
-              "matters most",
+        title="Your estimate: what a credence in each premise implies for a pact, and which premise matters most",
         source=ESTIMATE_SOURCE,
         build=_build_estimate,
         update=update,
@@ -426,8 +526,10 @@ def verdict_order(verdicts: Iterable[str]) -> list[str]:
     return [v for v in VERDICT_STYLE if v in present] + sorted(present - set(VERDICT_STYLE))
 
 
-SPEAKERS = {"editor": ("Blog editor's introduction", PALETTE["orange"], "/"),
-            "author": ("Korybko's column", PALETTE["blue"], "")}
+SPEAKERS = {
+    "editor": ("Blog editor's introduction", PALETTE["orange"], "/"),
+    "author": ("Korybko's column", PALETTE["blue"], ""),
+}
 
 
 def verdict_counts(claims: pd.DataFrame) -> Chart:
@@ -456,16 +558,36 @@ def verdict_counts(claims: pd.DataFrame) -> Chart:
         fig = go.Figure()
         for speaker, (name, color, pattern) in SPEAKERS.items():
             counts = by_speaker[speaker]
-            fig.add_trace(go.Bar(y=labels, x=[int(counts.get(v, 0)) for v in order], orientation="h",
-                                 name=name, marker=dict(color=color, pattern=dict(shape=pattern)),
-                                 hovertemplate="%{y}: %{x} claims<extra>" + name + "</extra>"))
+            fig.add_trace(
+                go.Bar(
+                    y=labels,
+                    x=[int(counts.get(v, 0)) for v in order],
+                    orientation="h",
+                    name=name,
+                    marker=dict(color=color, pattern=dict(shape=pattern)),
+                    hovertemplate="%{y}: %{x} claims<extra>" + name + "</extra>",
+                )
+            )
         # the totals beside the bars, on the page's own background (no text on a coloured bar)
-        fig.add_trace(go.Scatter(y=labels, x=[int(totals[v]) for v in order], mode="text",
-                                 text=[f" {int(totals[v])}" for v in order], textposition="middle right",
-                                 showlegend=False, hoverinfo="skip", name="Total"))
+        fig.add_trace(
+            go.Scatter(
+                y=labels,
+                x=[int(totals[v]) for v in order],
+                mode="text",
+                text=[f" {int(totals[v])}" for v in order],
+                textposition="middle right",
+                showlegend=False,
+                hoverinfo="skip",
+                name="Total",
+            )
+        )
         top = int(totals.max()) if len(totals) else 1
-        fig.update_layout(barmode="stack", height=120 + 42 * max(len(order), 1),
-                          margin=dict(l=10, r=20, t=60, b=50), legend=dict(traceorder="normal"))
+        fig.update_layout(
+            barmode="stack",
+            height=120 + 42 * max(len(order), 1),
+            margin=dict(l=10, r=20, t=60, b=50),
+            legend=dict(traceorder="normal"),
+        )
         fig.update_xaxes(title_text="Number of claims", range=[0, top * 1.12 + 1], fixedrange=True)
         fig.update_yaxes(autorange="reversed", fixedrange=True)
         return fig
@@ -473,8 +595,11 @@ def verdict_counts(claims: pd.DataFrame) -> Chart:
     parts = [f"{int(totals[v])} {_VERDICT_PLURAL.get(v, v) if int(totals[v]) != 1 else v}" for v in order]
     listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else "".join(parts)
     n_ed, n_au = (int((claims["speaker"] == s).sum()) for s in ("editor", "author"))
-    summary = (f"Of the {len(claims)} claims ({n_ed} in the blog editor's introduction, {n_au} in "
-               f"Korybko's column): {listed}." if len(claims) else "The ledger has no claims.")
+    summary = (
+        f"Of the {len(claims)} claims ({n_ed} in the blog editor's introduction, {n_au} in Korybko's column): {listed}."
+        if len(claims)
+        else "The ledger has no claims."
+    )
     return Chart(
         name="ledger-verdicts",
         title="What the article's claims turn out to be: claims in the claim ledger, by verdict and by who made them",
@@ -564,8 +689,7 @@ def ledger_table_html(claims: pd.DataFrame, chapter_titles: Mapping[str, str]) -
     ValueError
         If a column is missing or a chapter has no title.
     """
-    required = {"claim_id", "speaker", "quote", "kind", "verdict", "explanation", "corrections",
-                "urls", "chapter"}
+    required = {"claim_id", "speaker", "quote", "kind", "verdict", "explanation", "corrections", "urls", "chapter"}
     missing = required - set(claims.columns)
     if missing:
         raise ValueError(f"claims is missing columns: {', '.join(sorted(missing))}")
@@ -584,10 +708,10 @@ def ledger_table_html(claims: pd.DataFrame, chapter_titles: Mapping[str, str]) -
     speakers = {"editor": "Blog editor", "author": "Korybko"}
     controls = (
         '<div class="ledger-controls">'
-        f'<label>Kind {options("kind", kinds)}</label>'
-        f'<label>Verdict {options("verdict", verdicts)}</label>'
-        f'<label>Examined in {options("chapter", chapters, dict(chapter_titles))}</label>'
-        f'<label>Who {options("speaker", list(speakers), speakers)}</label>'
+        f"<label>Kind {options('kind', kinds)}</label>"
+        f"<label>Verdict {options('verdict', verdicts)}</label>"
+        f"<label>Examined in {options('chapter', chapters, dict(chapter_titles))}</label>"
+        f"<label>Who {options('speaker', list(speakers), speakers)}</label>"
         '<label>Words <input data-filter="text" type="search" placeholder="e.g. Poland"></label>'
         '<button type="button" class="ledger-reset">Show all</button>'
         '<span class="ledger-count" aria-live="polite"></span></div>'
@@ -596,7 +720,11 @@ def ledger_table_html(claims: pd.DataFrame, chapter_titles: Mapping[str, str]) -
     for _, r in claims.iterrows():
         style = verdict_style(r["verdict"])
         sources = " ".join(f'<a href="{esc(u)}" rel="noopener">[{i}]</a>' for i, u in enumerate(r["urls"], 1))
-        corr = "" if pd.isna(r["corrections"]) else f' <span class="corrections">(correction {esc(r["corrections"])})</span>'
+        corr = (
+            ""
+            if pd.isna(r["corrections"])
+            else f' <span class="corrections">(correction {esc(r["corrections"])})</span>'
+        )
         cid = esc(r["claim_id"])
         body.append(
             f'<tr id="claim-{cid}" data-kind="{esc(r["kind"])}" data-verdict="{esc(r["verdict"])}" '
@@ -605,16 +733,20 @@ def ledger_table_html(claims: pd.DataFrame, chapter_titles: Mapping[str, str]) -
             f'<br><span class="kind">{esc(r["kind"])}</span></td>'
             f'<td class="quote">“{esc(r["quote"])}”</td>'
             f'<td><span class="verdict" style="--verdict-light:{style.light};--verdict-dark:{style.dark}">'
-            f'{style.mark} {esc(r["verdict"])}</span>. '
+            f"{style.mark} {esc(r['verdict'])}</span>. "
             f'{esc(r["explanation"])}{corr}<br><span class="sources">Sources read: {sources or "none"}</span></td>'
             f'<td><a href="{esc(r["chapter"])}.html">{esc(_chapter_title(r["chapter"], chapter_titles))}</a></td>'
             "</tr>"
         )
-    head = ("<thead><tr><th>Claim</th><th>As the text gives it</th><th>Verdict and what the sources show</th>"
-            "<th>Examined in</th></tr></thead>")
-    return (f'<div id="claim-ledger"><style>{_STYLE}</style>{controls}'
-            f'<div class="ledger-scroll"><table>{head}<tbody>{"".join(body)}</tbody></table></div>'
-            f"<script>{_FILTER_SCRIPT}</script></div>")
+    head = (
+        "<thead><tr><th>Claim</th><th>As the text gives it</th><th>Verdict and what the sources show</th>"
+        "<th>Examined in</th></tr></thead>"
+    )
+    return (
+        f'<div id="claim-ledger"><style>{_STYLE}</style>{controls}'
+        f'<div class="ledger-scroll"><table>{head}<tbody>{"".join(body)}</tbody></table></div>'
+        f"<script>{_FILTER_SCRIPT}</script></div>"
+    )
 
 
 #: Short titles of the pages the ledger and the map link to (docname -> title).
@@ -638,17 +770,25 @@ def node_table_html(nodes=ar.NODES, chapter_titles: Mapping[str, str] = CHAPTER_
         claims = ", ".join(f'<a href="claim_ledger.html#claim-{esc(c)}">{esc(c)}</a>' for c in n.claims)
         how = "—" if not n.parents else f" {n.gate} ".join(esc(ar.node(p).label) for p in n.parents)
         chapter = chapter_titles.get(n.chapter, n.chapter)
-        link = (f'<a href="#the-claims-this-page-examines">{esc(chapter)}</a>' if n.chapter == "argument_map"
-                else f'<a href="{esc(n.chapter)}.html">{esc(chapter)}</a>')
-        rows.append(f"<tr><td><b>{esc(n.label)}</b><br>{esc(n.statement)}</td>"
-                    f"<td>{'premise: your credence' if not n.parents else how}</td>"
-                    f"<td>{claims}</td><td>{link}</td></tr>")
-    return ('<div class="argument-nodes"><style>.argument-nodes{overflow-x:auto}'
-            '.argument-nodes table{font-size:.85rem}.argument-nodes th,.argument-nodes td{padding:.3rem}'
-            '.argument-nodes td:first-child{width:48%}</style>'
-            '<table class="table"><thead><tr><th>Statement</th>'
-            "<th>Holds if</th><th>Ledger rows</th><th>Examined in</th></tr></thead><tbody>"
-        + "".join(rows) + "</tbody></table></div>")
+        link = (
+            f'<a href="#the-claims-this-page-examines">{esc(chapter)}</a>'
+            if n.chapter == "argument_map"
+            else f'<a href="{esc(n.chapter)}.html">{esc(chapter)}</a>'
+        )
+        rows.append(
+            f"<tr><td><b>{esc(n.label)}</b><br>{esc(n.statement)}</td>"
+            f"<td>{'premise: your credence' if not n.parents else how}</td>"
+            f"<td>{claims}</td><td>{link}</td></tr>"
+        )
+    return (
+        '<div class="argument-nodes"><style>.argument-nodes{overflow-x:auto}'
+        ".argument-nodes table{font-size:.85rem}.argument-nodes th,.argument-nodes td{padding:.3rem}"
+        ".argument-nodes td:first-child{width:48%}</style>"
+        '<table class="table"><thead><tr><th>Statement</th>'
+        "<th>Holds if</th><th>Ledger rows</th><th>Examined in</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )
 
 
 def chapter_claims_html(claims: pd.DataFrame, chapter: str) -> str:
@@ -671,7 +811,7 @@ def chapter_claims_html(claims: pd.DataFrame, chapter: str) -> str:
         raise ValueError(f"chapter {chapter!r} has no rows in the claim ledger")
     items = "".join(
         f'<li><a href="claim_ledger.html#claim-{html.escape(r.claim_id)}">{html.escape(r.claim_id)}</a> '
-        f'<em>{html.escape(r.kind)}, {html.escape(r.verdict)}</em>: {html.escape(r.quote)}</li>'
+        f"<em>{html.escape(r.kind)}, {html.escape(r.verdict)}</em>: {html.escape(r.quote)}</li>"
         for r in rows.itertuples()
     )
     return (

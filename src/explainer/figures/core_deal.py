@@ -45,8 +45,9 @@ TOOLBAR_BAND = 34
 
 
 def _legend_below_toolbar(fig: go.Figure) -> None:
-    fig.update_layout(legend=dict(yref="container", y=1 - TOOLBAR_BAND / fig.layout.height, yanchor="top",
-                                  x=0.0, xanchor="left"))
+    fig.update_layout(
+        legend=dict(yref="container", y=1 - TOOLBAR_BAND / fig.layout.height, yanchor="top", x=0.0, xanchor="left")
+    )
 
 
 ILLUSTRATIVE = "Illustrative assumptions that you can move; the indices and points are not measurements."
@@ -135,21 +136,37 @@ def deployments_timeline(deployments: pd.DataFrame) -> Chart:
         ):
             pick = (events["official_claim_only"] == claim_only).to_numpy()
             part = events[pick]
-            fig.add_trace(go.Scatter(
-                x=part["date"], y=y[pick], mode="markers+text", name=name,
-                text=dates[pick], textposition=np.where(late[pick], "middle left", "middle right"),
-                textfont=dict(size=11),
-                marker=dict(symbol=symbol, size=12, color=color, line=dict(width=2, color=color)),
-                customdata=np.column_stack([
-                    part["date"].dt.strftime("%d %b %Y"),
-                    ["<br>".join(textwrap.wrap(e, 60)) for e in part["event"]],
-                    part["claimant"],
-                ]),
-                hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br><i>Says so: %{customdata[2]}</i><extra></extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=part["date"],
+                    y=y[pick],
+                    mode="markers+text",
+                    name=name,
+                    text=dates[pick],
+                    textposition=np.where(late[pick], "middle left", "middle right"),
+                    textfont=dict(size=11),
+                    marker=dict(symbol=symbol, size=12, color=color, line=dict(width=2, color=color)),
+                    customdata=np.column_stack(
+                        [
+                            part["date"].dt.strftime("%d %b %Y"),
+                            ["<br>".join(textwrap.wrap(e, 60)) for e in part["event"]],
+                            part["claimant"],
+                        ]
+                    ),
+                    hovertemplate="%{customdata[0]}<br>%{customdata[1]}<br><i>Says so: %{customdata[2]}</i><extra></extra>",
+                )
+            )
         for system, (start, n) in base.items():
-            fig.add_annotation(x=0.0, xref="paper", xanchor="left", y=start + n - 0.45, yanchor="bottom",
-                               text=f"<b>{SYSTEM_LABELS[system]}</b>", showarrow=False, font=dict(size=13))
+            fig.add_annotation(
+                x=0.0,
+                xref="paper",
+                xanchor="left",
+                y=start + n - 0.45,
+                yanchor="bottom",
+                text=f"<b>{SYSTEM_LABELS[system]}</b>",
+                showarrow=False,
+                font=dict(size=13),
+            )
         fig.update_xaxes(title_text="Date of the event or statement", range=list(TIMELINE_RANGE))
         fig.update_yaxes(visible=False, range=[-0.8, y0 - 0.3], fixedrange=True)
         fig.update_layout(height=500, margin=dict(l=40, r=20, t=50, b=60))
@@ -158,9 +175,11 @@ def deployments_timeline(deployments: pd.DataFrame) -> Chart:
 
     n_claims = int(events["official_claim_only"].sum())
     first, last = events.iloc[0], events.iloc[-1]
-    summary = (f"{len(events)} dated events from {_day(first['date'])} to {_day(last['date'])}: "
-               f"{n_claims} rest only on official Russian or Belarusian statements, "
-               f"{len(events) - n_claims} are documented independently or by another government.")
+    summary = (
+        f"{len(events)} dated events from {_day(first['date'])} to {_day(last['date'])}: "
+        f"{n_claims} rest only on official Russian or Belarusian statements, "
+        f"{len(events) - n_claims} are documented independently or by another government."
+    )
     return Chart(
         name="core-deal-deployments",
         title="Russian weapons in Belarus: who says what, March 2023 to December 2025",
@@ -186,14 +205,19 @@ def race_grid() -> np.ndarray:
 CAP_GRID = (100.0, 120.0, 150.0, 200.0, 250.0, 300.0)
 
 
-def race_paths(params: ar.Params, deal_g: float, deal_h: float, cap: float | None = None,
-               times: np.ndarray = TIMES) -> dict[tuple[str, str], np.ndarray]:
+def race_paths(
+    params: ar.Params, deal_g: float, deal_h: float, cap: float | None = None, times: np.ndarray = TIMES
+) -> dict[tuple[str, str], np.ndarray]:
     """The paths the arms-race chart draws, keyed by (scenario, side): each side with no deal,
     with the deal's lower grievances and (when ``cap`` is given) with caps on both sides kept."""
     base = ar.trajectory(times, params)
     after = ar.trajectory(times, ar.deal(params, deal_g, deal_h))
-    out = {("no deal", "x"): base[:, 0], ("no deal", "y"): base[:, 1],
-           ("deal", "x"): after[:, 0], ("deal", "y"): after[:, 1]}
+    out = {
+        ("no deal", "x"): base[:, 0],
+        ("no deal", "y"): base[:, 1],
+        ("deal", "x"): after[:, 0],
+        ("deal", "y"): after[:, 1],
+    }
     if cap is not None:
         capped = ar.capped_trajectory(times, params, cap, cap)
         out[("caps", "x")], out[("caps", "y")] = capped[:, 0], capped[:, 1]
@@ -208,8 +232,10 @@ def stability_sentence(params: ar.Params, deal_g: float, deal_h: float, cap: flo
     if margin > 0:
         eq = ar.equilibrium(params)
         eq_deal = ar.equilibrium(ar.deal(params, deal_g, deal_h))
-        text = (f"Stable (m·n − a·b = {margin:.2f} > 0). Poland's side and Russia–Belarus settle at "
-                f"{eq.x:.0f} and {eq.y:.0f} with no deal, {eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal")
+        text = (
+            f"Stable (m·n − a·b = {margin:.2f} > 0). Poland's side and Russia–Belarus settle at "
+            f"{eq.x:.0f} and {eq.y:.0f} with no deal, {eq_deal.x:.0f} and {eq_deal.y:.0f} with the deal"
+        )
         if cap is not None:
             cx, cy = ar.capped_equilibrium(params, cap, cap)
             text += f", {cx:.0f} and {cy:.0f} with caps of {cap:.0f} kept"
@@ -225,14 +251,24 @@ def _build_race() -> go.Figure:
     for scenario, side in RACE_KEYS:
         s, st = SCENARIOS[scenario], SIDE_STYLE[side]
         name = f"{SIDE_NAMES[side]}, {s['label']}"
-        fig.add_trace(go.Scatter(
-            x=TIMES, y=np.zeros(TIMES.size), name=name, mode="lines+markers",
-            line=dict(color=st["color"], dash=s["dash"],
-                      width=s["width"][side == "y"] if isinstance(s["width"], tuple) else s["width"]),
-            marker=dict(symbol=st["symbol"], size=7 if scenario == "no deal" else 6, color=st["color"],
-                        maxdisplayed=11),
-            legendrank=10 * s["rank"] + (0 if side == "x" else 1),
-            hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=TIMES,
+                y=np.zeros(TIMES.size),
+                name=name,
+                mode="lines+markers",
+                line=dict(
+                    color=st["color"],
+                    dash=s["dash"],
+                    width=s["width"][side == "y"] if isinstance(s["width"], tuple) else s["width"],
+                ),
+                marker=dict(
+                    symbol=st["symbol"], size=7 if scenario == "no deal" else 6, color=st["color"], maxdisplayed=11
+                ),
+                legendrank=10 * s["rank"] + (0 if side == "x" else 1),
+                hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>",
+            )
+        )
     fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot", width=1))
     fig.update_xaxes(title_text="Years from today", range=[0, YEARS])
     fig.update_yaxes(title_text="Military effort (today = 100)", range=list(RACE_RANGE))
@@ -252,8 +288,9 @@ def _race_free(a: float, b: float, m: float, n: float, g: float, h: float, deal_
     return out
 
 
-def _update_race(fig: go.Figure, b: float, cap: float, a: float, m: float, n: float, g: float, h: float,
-                 deal_g: float, deal_h: float) -> str:
+def _update_race(
+    fig: go.Figure, b: float, cap: float, a: float, m: float, n: float, g: float, h: float, deal_g: float, deal_h: float
+) -> str:
     p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
     paths = dict(_race_free(a, b, m, n, g, h, deal_g, deal_h))
     capped = ar.capped_trajectory(TIMES, p, cap, cap)
@@ -275,16 +312,24 @@ def arms_race() -> Chart:
     return Chart(
         name="core-deal-arms-race",
         title="Richardson's arms race: both sides' military effort over 20 years, with no deal, "
-              "with lower grievances and with caps",
-        source=(f"{ILLUSTRATIVE} Opens on a = {p.a}, m = {p.m}, n = {p.n}; grievances g = {p.g:.0f}, "
-                f"h = {p.h:.0f}, or {d.deal_g:.0f} and {d.deal_h:.0f} with the deal. Model: Richardson (1960)."),
+        "with lower grievances and with caps",
+        source=(
+            f"{ILLUSTRATIVE} Opens on a = {p.a}, m = {p.m}, n = {p.n}; grievances g = {p.g:.0f}, "
+            f"h = {p.h:.0f}, or {d.deal_g:.0f} and {d.deal_h:.0f} with the deal. Model: Richardson (1960)."
+        ),
         build=_build_race,
         update=_update_race,
         controls=(
-            Control("b", "b: Russia–Belarus's reaction to Poland (per year)", p.b,
-                    grid=tuple(float(v) for v in race_grid()), **coef),
-            Control("cap", "Cap on both sides' level (index)", d.cap, grid=CAP_GRID,
-                    live=(100.0, 300.0, 5.0), fmt="{:.0f}"),
+            Control(
+                "b",
+                "b: Russia–Belarus's reaction to Poland (per year)",
+                p.b,
+                grid=tuple(float(v) for v in race_grid()),
+                **coef,
+            ),
+            Control(
+                "cap", "Cap on both sides' level (index)", d.cap, grid=CAP_GRID, live=(100.0, 300.0, 5.0), fmt="{:.0f}"
+            ),
             Control("a", "a: Poland's reaction to Russia–Belarus (per year)", p.a, **coef),
             Control("m", "m: Poland's fatigue (per year)", p.m, **fatigue),
             Control("n", "n: Russia–Belarus's fatigue (per year)", p.n, **fatigue),
@@ -310,8 +355,15 @@ D_P_GRID = (-1.0, 0.0, 1.0, 2.0, 2.5, 3.0)
 #: Smallest plotting box for the utility chart (u_P min, max, u_R min, max): it grows only where a
 #: live value needs more room, so the static steps share one frame.
 UTILITY_BOX = (-17.5, 10.0, -15.5, 11.0)
-BARGAIN_KEYS = ["zopa deals", "nash deal", "utility set", "zopa utilities", "no deal region", "nash utilities",
-                "outside options"]
+BARGAIN_KEYS = [
+    "zopa deals",
+    "nash deal",
+    "utility set",
+    "zopa utilities",
+    "no deal region",
+    "nash utilities",
+    "outside options",
+]
 
 
 def _closed(poly: np.ndarray) -> tuple[list, list]:
@@ -331,8 +383,9 @@ def utility_box(valuations: bg.Valuations) -> tuple[float, float, float, float]:
     return (min(x0, float(lo[0])), max(x1, float(hi[0])), min(y0, float(lo[1])), max(y1, float(hi[1])))
 
 
-def bargain_traces(valuations: bg.Valuations, box: tuple[float, float, float, float] | None = None
-                   ) -> dict[str, tuple[list, list]]:
+def bargain_traces(
+    valuations: bg.Valuations, box: tuple[float, float, float, float] | None = None
+) -> dict[str, tuple[list, list]]:
     """The (x, y) data of every changing trace of the bargain chart, from the model (keys:
     :data:`BARGAIN_KEYS`)."""
     box = utility_box(valuations) if box is None else box
@@ -352,12 +405,16 @@ def bargain_sentence(valuations: bg.Valuations) -> str:
     """The model's answer for these valuations, in one sentence."""
     v = valuations
     sol = bg.nash_solution(v)
-    head = (f"With Russia–Belarus's cost of withdrawing at {v.c_rw:g} points, Poland's cost of the tightest "
-            f"limits at {v.c_pl:g} and outside options of {v.d_p:g} (Poland) and {v.d_r:g} (Russia–Belarus)")
+    head = (
+        f"With Russia–Belarus's cost of withdrawing at {v.c_rw:g} points, Poland's cost of the tightest "
+        f"limits at {v.c_pl:g} and outside options of {v.d_p:g} (Poland) and {v.d_r:g} (Russia–Belarus)"
+    )
     if sol.exists:
-        return (f"{head}, a deal suits both sides: the Nash solution withdraws {sol.w:.0%} of the weapons "
-                f"and limits Poland at {sol.l:.0%} of the tightest (gains of {sol.u_p - v.d_p:.1f} and "
-                f"{sol.u_r - v.d_r:.1f} points).")
+        return (
+            f"{head}, a deal suits both sides: the Nash solution withdraws {sol.w:.0%} of the weapons "
+            f"and limits Poland at {sol.l:.0%} of the tightest (gains of {sol.u_p - v.d_p:.1f} and "
+            f"{sol.u_r - v.d_r:.1f} points)."
+        )
     return f"{head}, no deal leaves both sides better off than their outside options."
 
 
@@ -367,33 +424,111 @@ NASH_MARKER = dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(wi
 
 def _build_bargain() -> go.Figure:
     fig = make_subplots(rows=2, cols=1, vertical_spacing=0.14)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement (ZOPA)", fill="toself",
-                             fillcolor=ZOPA_FILL, line=dict(color=PALETTE["green"], width=1.5), mode="lines",
-                             hoverinfo="skip", legendgroup="zopa", legendrank=1), row=1, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Nash bargaining solution", mode="markers",
-                             marker=NASH_MARKER, legendgroup="nash", legendrank=2,
-                             hovertemplate="Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}<extra>Nash solution</extra>"),
-                  row=1, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Every possible deal", fill="toself",
-                             fillcolor="rgba(86,180,233,0.15)", mode="lines", legendrank=3,
-                             line=dict(color=PALETTE["sky"], dash="dash", width=1.5), hoverinfo="skip"),
-                  row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Zone of possible agreement (ZOPA)", fill="toself",
-                             fillcolor=ZOPA_FILL, line=dict(color=PALETTE["green"], width=1.5), mode="lines",
-                             hoverinfo="skip", legendgroup="zopa", showlegend=False), row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Outside options that leave no deal", fill="toself",
-                             fillcolor="rgba(213,94,0,0.12)", line=dict(color="rgba(213,94,0,0.6)", dash="dot", width=1.5),
-                             mode="lines", hoverinfo="skip", legendrank=5), row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="Nash bargaining solution", mode="markers",
-                             marker=NASH_MARKER, legendgroup="nash", showlegend=False,
-                             hovertemplate="Poland: %{x:.1f}<br>Russia–Belarus: %{y:.1f}<extra>Nash solution</extra>"),
-                  row=2, col=1)
-    fig.add_trace(go.Scatter(x=[None], y=[None], name="No deal (the outside options)", mode="markers",
-                             marker=dict(symbol="x", size=12, color=PALETTE["vermillion"]), legendrank=4,
-                             hovertemplate="No deal: %{x:.1f}, %{y:.1f}<extra></extra>"), row=2, col=1)
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Zone of possible agreement (ZOPA)",
+            fill="toself",
+            fillcolor=ZOPA_FILL,
+            line=dict(color=PALETTE["green"], width=1.5),
+            mode="lines",
+            hoverinfo="skip",
+            legendgroup="zopa",
+            legendrank=1,
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Nash bargaining solution",
+            mode="markers",
+            marker=NASH_MARKER,
+            legendgroup="nash",
+            legendrank=2,
+            hovertemplate="Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}<extra>Nash solution</extra>",
+        ),
+        row=1,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Every possible deal",
+            fill="toself",
+            fillcolor="rgba(86,180,233,0.15)",
+            mode="lines",
+            legendrank=3,
+            line=dict(color=PALETTE["sky"], dash="dash", width=1.5),
+            hoverinfo="skip",
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Zone of possible agreement (ZOPA)",
+            fill="toself",
+            fillcolor=ZOPA_FILL,
+            line=dict(color=PALETTE["green"], width=1.5),
+            mode="lines",
+            hoverinfo="skip",
+            legendgroup="zopa",
+            showlegend=False,
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Outside options that leave no deal",
+            fill="toself",
+            fillcolor="rgba(213,94,0,0.12)",
+            line=dict(color="rgba(213,94,0,0.6)", dash="dot", width=1.5),
+            mode="lines",
+            hoverinfo="skip",
+            legendrank=5,
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="Nash bargaining solution",
+            mode="markers",
+            marker=NASH_MARKER,
+            legendgroup="nash",
+            showlegend=False,
+            hovertemplate="Poland: %{x:.1f}<br>Russia–Belarus: %{y:.1f}<extra>Nash solution</extra>",
+        ),
+        row=2,
+        col=1,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            name="No deal (the outside options)",
+            mode="markers",
+            marker=dict(symbol="x", size=12, color=PALETTE["vermillion"]),
+            legendrank=4,
+            hovertemplate="No deal: %{x:.1f}, %{y:.1f}<extra></extra>",
+        ),
+        row=2,
+        col=1,
+    )
     fig.add_shape(type="rect", x0=0, y0=0, x1=1, y1=1, line=dict(color="rgba(128,128,128,0.8)"), row=1, col=1)
-    fig.update_xaxes(title_text="Share withdrawn from Belarus", range=[-0.05, 1.05], tickformat=".0%",
-                     row=1, col=1)
+    fig.update_xaxes(title_text="Share withdrawn from Belarus", range=[-0.05, 1.05], tickformat=".0%", row=1, col=1)
     fig.update_yaxes(title_text="Limits on Poland", range=[-0.05, 1.05], tickformat=".0%", row=1, col=1)
     fig.update_xaxes(title_text="Value to Poland (points)", range=list(UTILITY_BOX[:2]), row=2, col=1)
     fig.update_yaxes(title_text="Value to Russia–Belarus", range=list(UTILITY_BOX[2:]), row=2, col=1)
@@ -402,8 +537,7 @@ def _build_bargain() -> go.Figure:
     return fig
 
 
-def _update_bargain(fig: go.Figure, c_rw: float, c_pl: float, d_p: float, v_pw: float, v_rl: float,
-                    d_r: float) -> str:
+def _update_bargain(fig: go.Figure, c_rw: float, c_pl: float, d_p: float, v_pw: float, v_rl: float, d_r: float) -> str:
     vals = bg.Valuations(v_pw=v_pw, c_pl=c_pl, c_rw=c_rw, v_rl=v_rl, d_p=d_p, d_r=d_r)
     box = utility_box(vals)
     traces = bargain_traces(vals, box)
@@ -426,14 +560,21 @@ def bargain() -> Chart:
     return Chart(
         name="core-deal-bargain",
         title="Is there a deal both sides prefer? Above: the deals; below: what each is worth to each side",
-        source=(f"{ILLUSTRATIVE} Opens on Poland valuing a full withdrawal at {v.v_pw:.0f} points and the "
-                f"tightest limits at −{v.c_pl:.0f}, Russia–Belarus valuing them at −{v.c_rw:.0f} and "
-                f"{v.v_rl:.0f}; outside options 0. No government has proposed this trade. Model: Nash (1950)."),
+        source=(
+            f"{ILLUSTRATIVE} Opens on Poland valuing a full withdrawal at {v.v_pw:.0f} points and the "
+            f"tightest limits at −{v.c_pl:.0f}, Russia–Belarus valuing them at −{v.c_rw:.0f} and "
+            f"{v.v_rl:.0f}; outside options 0. No government has proposed this trade. Model: Nash (1950)."
+        ),
         build=_build_bargain,
         update=_update_bargain,
         controls=(
-            Control("c_rw", "Russia–Belarus's cost of a full withdrawal (points)", v.c_rw,
-                    grid=tuple(float(c) for c in bargain_grid()), **points),
+            Control(
+                "c_rw",
+                "Russia–Belarus's cost of a full withdrawal (points)",
+                v.c_rw,
+                grid=tuple(float(c) for c in bargain_grid()),
+                **points,
+            ),
             Control("c_pl", "Poland's cost of the tightest limits (points)", v.c_pl, grid=C_PL_GRID, **points),
             Control("d_p", "Poland's outside option (0 = status quo)", v.d_p, grid=D_P_GRID, **outside),
             Control("v_pw", "Poland's gain from a full withdrawal (points)", v.v_pw, **points),

@@ -78,8 +78,9 @@ def ring_from_arcs(indices: Sequence[int], arcs: Sequence[np.ndarray]) -> list[P
     return ring
 
 
-def decode_topojson(topology: Mapping[str, Any], object_name: str,
-                    arcs: Sequence[np.ndarray] | None = None) -> dict[str, Any]:
+def decode_topojson(
+    topology: Mapping[str, Any], object_name: str, arcs: Sequence[np.ndarray] | None = None
+) -> dict[str, Any]:
     """One object of a topology (e.g. ``"countries"``) as a GeoJSON ``FeatureCollection``.
 
     Parameters
@@ -113,10 +114,14 @@ def decode_topojson(topology: Mapping[str, Any], object_name: str,
         else:
             raise ValueError(f"geometry type {kind!r} is not supported (Polygon or MultiPolygon)")
         coords = [[ring_from_arcs(r, arcs) for r in poly] for poly in polygons]
-        features.append({
-            "type": "Feature", "id": geom.get("id"), "properties": dict(geom.get("properties", {})),
-            "geometry": {"type": "MultiPolygon", "coordinates": coords},
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "id": geom.get("id"),
+                "properties": dict(geom.get("properties", {})),
+                "geometry": {"type": "MultiPolygon", "coordinates": coords},
+            }
+        )
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -229,8 +234,13 @@ def ring_area(ring: Sequence[Point]) -> float:
     return float(abs(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) / 2.0)
 
 
-def trim_features(collection: Mapping[str, Any], names: Mapping[str, str],
-                  box: Sequence[float] = EUROPE_BOX, min_area: float = 0.05, digits: int = 2) -> dict[str, Any]:
+def trim_features(
+    collection: Mapping[str, Any],
+    names: Mapping[str, str],
+    box: Sequence[float] = EUROPE_BOX,
+    min_area: float = 0.05,
+    digits: int = 2,
+) -> dict[str, Any]:
     """Keep the named countries, clipped to ``box``, without small islands, rounded to ``digits``.
 
     Rings that cross the antimeridian (Russia's mainland reaches Chukotka) are first unwrapped
@@ -269,8 +279,14 @@ def trim_features(collection: Mapping[str, Any], names: Mapping[str, str],
         rounded = [[r for r in p if len(r) >= 4] for p in rounded]
         rounded = [p for p in rounded if p]
         book_name = names[source_name]
-        out.append({"type": "Feature", "id": book_name, "properties": {"name": book_name},
-                    "geometry": {"type": "MultiPolygon", "coordinates": rounded}})
+        out.append(
+            {
+                "type": "Feature",
+                "id": book_name,
+                "properties": {"name": book_name},
+                "geometry": {"type": "MultiPolygon", "coordinates": rounded},
+            }
+        )
     return {"type": "FeatureCollection", "features": out}
 
 
@@ -299,19 +315,25 @@ def offline_geo_layout(box: Sequence[float] = EUROPE_BOX, **extra: Any) -> dict[
     """
     west, south, east, north = box
     layout = dict(
-        showland=False, showocean=False, showlakes=False, showrivers=False, showcountries=False,
-        showcoastlines=False, showsubunits=False, showframe=False,
+        showland=False,
+        showocean=False,
+        showlakes=False,
+        showrivers=False,
+        showcountries=False,
+        showcoastlines=False,
+        showsubunits=False,
+        showframe=False,
         bgcolor="rgba(173,216,230,0.35)",
         projection=dict(type="conic conformal", parallels=[43, 62], rotation=dict(lon=20)),
-        lonaxis=dict(range=[west + 10, east - 6]), lataxis=dict(range=[south + 2, north - 1]),
+        lonaxis=dict(range=[west + 10, east - 6]),
+        lataxis=dict(range=[south + 2, north - 1]),
         center=dict(lon=20, lat=53),
     )
     layout.update(extra)
     return layout
 
 
-def move_polygons(collection: Mapping[str, Any], source: str, target: str,
-                  box: Sequence[float]) -> dict[str, Any]:
+def move_polygons(collection: Mapping[str, Any], source: str, target: str, box: Sequence[float]) -> dict[str, Any]:
     """Move every polygon of feature ``source`` whose outer ring lies wholly inside ``box``
     (west, south, east, north) to feature ``target`` (features matched by ``properties.name``).
 
@@ -332,8 +354,12 @@ def move_polygons(collection: Mapping[str, Any], source: str, target: str,
     keep, moved = [], []
     for poly in feats[source]["geometry"]["coordinates"]:
         pts = np.asarray(poly[0], dtype=float)
-        inside = (pts[:, 0] >= west).all() and (pts[:, 0] <= east).all() and \
-            (pts[:, 1] >= south).all() and (pts[:, 1] <= north).all()
+        inside = (
+            (pts[:, 0] >= west).all()
+            and (pts[:, 0] <= east).all()
+            and (pts[:, 1] >= south).all()
+            and (pts[:, 1] <= north).all()
+        )
         (moved if inside else keep).append(poly)
     if not moved:
         raise ValueError(f"no polygon of {source!r} lies inside box {tuple(box)!r}")

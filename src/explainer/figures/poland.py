@@ -161,41 +161,71 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
     def markers(countries: list[str], symbol: str, name: str, visible: bool) -> go.Scattergeo:
         pts = [label_point(features[c]) for c in countries]
         return go.Scattergeo(
-            lon=[p[0] for p in pts], lat=[p[1] for p in pts], mode="markers", name=name, visible=visible,
+            lon=[p[0] for p in pts],
+            lat=[p[1] for p in pts],
+            mode="markers",
+            name=name,
+            visible=visible,
             marker=dict(symbol=symbol, size=9, color="white", line=dict(color=INK, width=1.5)),
-            text=[_hover(c, rows[c], nato) for c in countries], hovertemplate="%{text}<extra></extra>")
+            text=[_hover(c, rows[c], nato) for c in countries],
+            hovertemplate="%{text}<extra></extra>",
+        )
 
     def build() -> go.Figure:
         fig = go.Figure()
         # First trace: a Scattergeo placed by lon/lat, so plotly.js fetches no topojson (see maps.py).
         where = labels()
         names = list(where)
-        fig.add_trace(go.Scattergeo(
-            lon=[where[n][0] for n in names], lat=[where[n][1] for n in names],
-            text=[n.replace(" and ", " and<br>").replace("–", "–<br>") for n in names], mode="text",
-            textfont=dict(size=13, color=[colours[n] for n in names]),
-            hoverinfo="skip", showlegend=False, name="theatres",
-        ))
+        fig.add_trace(
+            go.Scattergeo(
+                lon=[where[n][0] for n in names],
+                lat=[where[n][1] for n in names],
+                text=[n.replace(" and ", " and<br>").replace("–", "–<br>") for n in names],
+                mode="text",
+                textfont=dict(size=13, color=[colours[n] for n in names]),
+                hoverinfo="skip",
+                showlegend=False,
+                name="theatres",
+            )
+        )
         for cat, colour in STATUS_COLOURS.items():
             in_cat = [c for c in sorted(features) if status(c, nato) == cat]
             if not in_cat:
                 continue
             line_colours = [colours.get(rows[c]["theatre"], "white") if c in rows else "white" for c in in_cat]
             line_widths = [2.2 if c in rows and rows[c]["theatre"] != "none" else 0.6 for c in in_cat]
-            fig.add_trace(go.Choropleth(
-                geojson={"type": "FeatureCollection", "features": [features[c] for c in in_cat]},
-                locations=in_cat, z=[1] * len(in_cat), featureidkey="id",
-                colorscale=[[0, colour], [1, colour]], showscale=False, name=cat, showlegend=True,
-                marker=dict(line=dict(color=line_colours, width=line_widths)),
-                text=[_hover(c, rows.get(c), nato) for c in in_cat], hovertemplate="%{text}<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Choropleth(
+                    geojson={"type": "FeatureCollection", "features": [features[c] for c in in_cat]},
+                    locations=in_cat,
+                    z=[1] * len(in_cat),
+                    featureidkey="id",
+                    colorscale=[[0, colour], [1, colour]],
+                    showscale=False,
+                    name=cat,
+                    showlegend=True,
+                    marker=dict(line=dict(color=line_colours, width=line_widths)),
+                    text=[_hover(c, rows.get(c), nato) for c in in_cat],
+                    hovertemplate="%{text}<extra></extra>",
+                )
+            )
         fig.add_trace(markers(inter, "diamond", INTERMARIUM_NAME, True))
         for s, (symbol, name) in seas.items():
             fig.add_trace(markers(members[s], symbol, name, False))
         fig.update_layout(
-            geo=offline_geo_layout(), height=520, margin=dict(l=0, r=0, t=10, b=0),
-            legend=dict(orientation="h", y=1.0, yanchor="bottom", x=0.0, xanchor="left", font=dict(size=12),
-                        itemclick=False, itemdoubleclick=False),
+            geo=offline_geo_layout(),
+            height=520,
+            margin=dict(l=0, r=0, t=10, b=0),
+            legend=dict(
+                orientation="h",
+                y=1.0,
+                yanchor="bottom",
+                x=0.0,
+                xanchor="left",
+                font=dict(size=12),
+                itemclick=False,
+                itemdoubleclick=False,
+            ),
         )
         return fig
 
@@ -208,16 +238,21 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
         f"Diamonds mark Poland and the {len(cand)} present-day states that were Intermarium candidates in the "
         f"widest list or lie on a candidate's territory; {len(cand_nato)} of them are NATO members today"
         + (f", the others are {_names(outside)}." if outside else ".")
-        + " The outlines mark the article's three theatres.")
+        + " The outlines mark the article's three theatres."
+    )
     parts = []
     for s, group in members.items():
         head = f"{len(group)} {s}{'s' if len(group) != 1 and not s.endswith('s') else ''}"
         parts.append(head + (f" ({_names(sorted(group))})" if len(group) <= 4 else ""))
     all_seas = [c for g in members.values() for c in g]
     seas_sentence = (
-        f"The markers show the Three Seas Initiative: {_names(parts)}; "
-        f"{sum(c in nato for c in all_seas)} of these {len(all_seas)} states are NATO members.") if parts else \
-        "The table names no Three Seas member."
+        (
+            f"The markers show the Three Seas Initiative: {_names(parts)}; "
+            f"{sum(c in nato for c in all_seas)} of these {len(all_seas)} states are NATO members."
+        )
+        if parts
+        else "The table names no Three Seas member."
+    )
 
     def update(fig: go.Figure, markers: str) -> str:
         fig.data[first_marker].visible = markers == "intermarium"
@@ -228,11 +263,11 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
     return Chart(
         name="poland-map",
         title="NATO's eastern flank, Piłsudski's Intermarium, the Three Seas Initiative and the article's three "
-              "theatres",
+        "theatres",
         source="Shapes: Natural Earth 1:50m (public domain) via world-atlas 2.0.2, simplified; Canada and the "
-               "United States (NATO members) are off the map. Status: data/poland_map.csv and "
-               "data/nato_population.csv (sources per row). Outlines: the three theatres (five key states named "
-               "by Korybko; the rest of the grouping is this book's reading).",
+        "United States (NATO members) are off the map. Status: data/poland_map.csv and "
+        "data/nato_population.csv (sources per row). Outlines: the three theatres (five key states named "
+        "by Korybko; the rest of the grouping is this book's reading).",
         build=build,
         update=update,
         controls=(Control("markers", "Markers show", "intermarium", grid=tuple(GROUPINGS), options=GROUPINGS),),
@@ -288,25 +323,52 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
         for country, style in SPENDING_SERIES.items():
             rows = series[country]
             est = rows["estimate"].to_numpy(bool)
-            fig.add_trace(go.Scatter(
-                x=rows["year"], y=rows["pct_gdp"], name=country, mode="lines+markers",
-                line=dict(color=style["color"], dash=style["dash"], width=style["width"]),
-                marker=dict(size=8 if country == "Poland" else 6, symbol=np.where(est, "circle-open", "circle")),
-                customdata=np.where(est, "NATO estimate", "NATO figure"),
-                hovertemplate="%{x}: %{y:.2f}% of GDP (%{customdata})<extra>" + country + "</extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["year"],
+                    y=rows["pct_gdp"],
+                    name=country,
+                    mode="lines+markers",
+                    line=dict(color=style["color"], dash=style["dash"], width=style["width"]),
+                    marker=dict(size=8 if country == "Poland" else 6, symbol=np.where(est, "circle-open", "circle")),
+                    customdata=np.where(est, "NATO estimate", "NATO figure"),
+                    hovertemplate="%{x}: %{y:.2f}% of GDP (%{customdata})<extra>" + country + "</extra>",
+                )
+            )
         # the reference lines end after the data and are labelled to their right, where no series runs
         last = float(max(r["year"].max() for r in series.values()))
         for level, text in ((2.0, "2%<br>guideline"), (pl.HAGUE_CORE, "3.5%<br>core"), (pl.HAGUE_TOTAL, "5%<br>total")):
-            fig.add_shape(type="line", xref="x", yref="y", x0=first_year - 0.6, x1=last + 0.25, y0=level, y1=level,
-                          line=REFERENCE, layer="below")
-            fig.add_annotation(x=last + 0.35, y=level, xref="x", yref="y", text=text, showarrow=False,
-                               xanchor="left", yanchor="middle", align="left", font=dict(size=11))
-        fig.update_xaxes(title_text="Year", range=[first_year - 0.6, last + 3.2],
-                         tickvals=[y for y in range(int(first_year), int(last) + 1) if y % 5 == 0], tickangle=0)
+            fig.add_shape(
+                type="line",
+                xref="x",
+                yref="y",
+                x0=first_year - 0.6,
+                x1=last + 0.25,
+                y0=level,
+                y1=level,
+                line=REFERENCE,
+                layer="below",
+            )
+            fig.add_annotation(
+                x=last + 0.35,
+                y=level,
+                xref="x",
+                yref="y",
+                text=text,
+                showarrow=False,
+                xanchor="left",
+                yanchor="middle",
+                align="left",
+                font=dict(size=11),
+            )
+        fig.update_xaxes(
+            title_text="Year",
+            range=[first_year - 0.6, last + 3.2],
+            tickvals=[y for y in range(int(first_year), int(last) + 1) if y % 5 == 0],
+            tickangle=0,
+        )
         fig.update_yaxes(title_text="% of GDP", range=[0, 5.4])
-        fig.update_layout(height=600, margin=dict(l=60, r=20, t=20, b=60),
-                          legend=dict(font=dict(size=12)))
+        fig.update_layout(height=600, margin=dict(l=60, r=20, t=20, b=60), legend=dict(font=dict(size=12)))
         return fig
 
     first, last = series["Poland"].iloc[0], series["Poland"].iloc[-1]
@@ -315,9 +377,11 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
     with_year = sorted(((float(r["pct_gdp"].iloc[0]), c) for c, r in at.items() if not r.empty), reverse=True)
     without = [c for c, r in at.items() if r.empty]
     others = "; ".join(f"{c} {v:.2f}%" for v, c in with_year)
-    summary = (f"Poland's defence spending rose from {float(first['pct_gdp']):.2f}% of GDP in {int(first['year'])} "
-               f"to {'an estimated ' if bool(last['estimate']) else ''}{float(last['pct_gdp']):.2f}% in {year}, "
-               f"the highest of the series shown ({year}: {others})")
+    summary = (
+        f"Poland's defence spending rose from {float(first['pct_gdp']):.2f}% of GDP in {int(first['year'])} "
+        f"to {'an estimated ' if bool(last['estimate']) else ''}{float(last['pct_gdp']):.2f}% in {year}, "
+        f"the highest of the series shown ({year}: {others})"
+    )
     if without:
         listed = without[0] if len(without) == 1 else ", ".join(without[:-1]) + " or " + without[-1]
         summary += f"; the edition gives no {year} figure for {listed}"
@@ -325,18 +389,24 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
     return Chart(
         name="poland-spending",
         title="Defence spending as a share of GDP, 2014–2025 (NATO definition, one edition: August 2025; open "
-              "markers are NATO's estimates)",
+        "markers are NATO's estimates)",
         source="Source: data/defence_spending_gdp.csv (NATO, Defence Expenditure of NATO Countries 2014–2025; "
-               "2025 estimates from reports of that release; no 2025 estimate found for Germany, France or the "
-               "aggregate). Lines at 2% (the 2014 guideline), 3.5% and 5% (the 2025 Hague commitment for 2035).",
+        "2025 estimates from reports of that release; no 2025 estimate found for Germany, France or the "
+        "aggregate). Lines at 2% (the 2014 guideline), 3.5% and 5% (the 2025 Hague commitment for 2035).",
         build=build,
         summary=summary,
     )
 
 
 #: Where the forces chart puts each year's label, so that neighbours do not overlap.
-LABEL_POSITION = {2014: "top right", 2023: "top left", 2024: "middle left", 2025: "bottom center",
-                  2026: "middle right", 2035: "middle left"}
+LABEL_POSITION = {
+    2014: "top right",
+    2023: "top left",
+    2024: "middle left",
+    2025: "bottom center",
+    2026: "middle right",
+    2035: "middle left",
+}
 
 
 def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
@@ -368,20 +438,35 @@ def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
 
     def build() -> go.Figure:
         fig = go.Figure()
-        fig.add_hrect(y0=lo, y1=hi, fillcolor=PALETTE["orange"], opacity=0.35, line_width=0,
-                      annotation_text=f"Belarus, active forces<br>(~{lo:,.0f}–{hi:,.0f}, 2022)",
-                      annotation_position="top left", annotation_font_size=12)
-        for kind, style in (("reported", dict(symbol="circle", color=PALETTE["blue"], size=11)),
-                            ("target", dict(symbol="star", color=PALETTE["vermillion"], size=18))):
+        fig.add_hrect(
+            y0=lo,
+            y1=hi,
+            fillcolor=PALETTE["orange"],
+            opacity=0.35,
+            line_width=0,
+            annotation_text=f"Belarus, active forces<br>(~{lo:,.0f}–{hi:,.0f}, 2022)",
+            annotation_position="top left",
+            annotation_font_size=12,
+        )
+        for kind, style in (
+            ("reported", dict(symbol="circle", color=PALETTE["blue"], size=11)),
+            ("target", dict(symbol="star", color=PALETTE["vermillion"], size=18)),
+        ):
             rows = forces[forces["kind"] == kind]
-            fig.add_trace(go.Scatter(
-                x=rows["year"], y=rows["personnel"], mode="markers+text",
-                name="Reported size" if kind == "reported" else "Target (2022 Homeland Defence Act)",
-                marker=style, text=[f"{v:,.0f}" for v in rows["personnel"]],
-                textposition=[LABEL_POSITION.get(int(y), "top center") for y in rows["year"]],
-                textfont=dict(size=12),
-                customdata=rows["measure"], hovertemplate="%{x}: %{y:,.0f}<br>%{customdata}<extra></extra>",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["year"],
+                    y=rows["personnel"],
+                    mode="markers+text",
+                    name="Reported size" if kind == "reported" else "Target (2022 Homeland Defence Act)",
+                    marker=style,
+                    text=[f"{v:,.0f}" for v in rows["personnel"]],
+                    textposition=[LABEL_POSITION.get(int(y), "top center") for y in rows["year"]],
+                    textfont=dict(size=12),
+                    customdata=rows["measure"],
+                    hovertemplate="%{x}: %{y:,.0f}<br>%{customdata}<extra></extra>",
+                )
+            )
         fig.update_yaxes(title_text="Personnel", range=[0, 340_000], tickformat="~s")
         fig.update_xaxes(title_text="Year", range=[2013, 2036.5], tickvals=list(range(2015, 2036, 5)), tickangle=0)
         fig.update_layout(height=500, margin=dict(l=70, r=20, t=20, b=60))
@@ -390,21 +475,22 @@ def forces(forces: pd.DataFrame, belarus: pd.DataFrame) -> Chart:
     reported = forces[forces["kind"] == "reported"].sort_values("year")
     target = forces[forces["kind"] == "target"].sort_values("year")
     recent = reported.tail(3)
-    summary = (f"Reported sizes rise from {float(reported['personnel'].iloc[0]):,.0f} in "
-               f"{int(reported['year'].iloc[0])} to {float(recent['personnel'].min()):,.0f}–"
-               f"{float(recent['personnel'].max()):,.0f} in {int(recent['year'].iloc[0])}–"
-               f"{int(recent['year'].iloc[-1])}, each source counting something different")
+    summary = (
+        f"Reported sizes rise from {float(reported['personnel'].iloc[0]):,.0f} in "
+        f"{int(reported['year'].iloc[0])} to {float(recent['personnel'].min()):,.0f}–"
+        f"{float(recent['personnel'].max()):,.0f} in {int(recent['year'].iloc[0])}–"
+        f"{int(recent['year'].iloc[-1])}, each source counting something different"
+    )
     if not target.empty:
-        summary += (f"; the target is {float(target['personnel'].iloc[-1]):,.0f} by about "
-                    f"{int(target['year'].iloc[-1])}")
+        summary += f"; the target is {float(target['personnel'].iloc[-1]):,.0f} by about {int(target['year'].iloc[-1])}"
     summary += f"; Belarus's active forces were about {lo:,.0f}–{hi:,.0f} in 2022."
     return Chart(
         name="poland-forces",
         title="Poland's armed forces: reported sizes and the 300,000 target (each point counts something "
-              "different: hover for its definition)",
+        "different: hover for its definition)",
         source="Source: data/poland_forces.csv (NATO figures as quoted, ministers, Politico, RIA Novosti [Russian "
-               "state media]; one URL per row). Belarus: data/belarus_forces.csv (CIA World Factbook; IISS via "
-               "Reuters), 2022.",
+        "state media]; one URL per row). Belarus: data/belarus_forces.csv (CIA World Factbook; IISS via "
+        "Reuters), 2022.",
         build=build,
         summary=summary,
     )
@@ -433,8 +519,10 @@ def _static_ranges() -> tuple[tuple[float, float], tuple[float, float]]:
     paths = [pl.spending_path(gdp_growth=g, cap_share=c) for g in GROWTH_GRID for c in CAP_GRID]
     share = (min(float(p.share_capped.min()) for p in paths), max(float(p.share.max()) for p in paths))
     spend = (min(float(p.spending_capped.min()) for p in paths), max(float(p.spending.max()) for p in paths))
-    return ((float(np.floor(share[0] * 2) / 2 - 0.5), float(share[1] + 0.6)),
-            (float(np.floor(spend[0] * 2) / 2 - 0.5), float(np.ceil(spend[1] * 2) / 2 + 0.3)))
+    return (
+        (float(np.floor(share[0] * 2) / 2 - 0.5), float(share[1] + 0.6)),
+        (float(np.floor(spend[0] * 2) / 2 - 0.5), float(np.ceil(spend[1] * 2) / 2 + 0.3)),
+    )
 
 
 def _span(values: Sequence[np.ndarray], fixed: tuple[float, float], pad: float) -> list[float]:
@@ -446,23 +534,61 @@ def _span(values: Sequence[np.ndarray], fixed: tuple[float, float], pad: float) 
 def _build_cap() -> go.Figure:
     years = pl.horizon()
     zeros = np.zeros(years.size)
-    fig = make_subplots(rows=3, cols=1, shared_xaxes=True, vertical_spacing=0.09,
-                        subplot_titles=("Share of GDP (%)", "Spending (% of 2025 GDP, real)", "Troops"))
+    fig = make_subplots(
+        rows=3,
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.09,
+        subplot_titles=("Share of GDP (%)", "Spending (% of 2025 GDP, real)", "Troops"),
+    )
     for row, unit, fmt in ((1, "% of GDP", ".2f"), (2, "% of 2025 GDP", ".2f"), (3, "troops", ",.0f")):
-        fig.add_trace(go.Scatter(x=years, y=zeros, name="Uncapped path", line=FREE, legendgroup="free",
-                                 showlegend=row == 1,
-                                 hovertemplate="%{x}: %{y:" + fmt + "} " + unit + "<extra>uncapped</extra>"),
-                      row=row, col=1)
-        fig.add_trace(go.Scatter(x=years, y=zeros, name="With the caps", line=CAPPED, legendgroup="capped",
-                                 showlegend=row == 1, fill="tonexty" if row > 1 else None,
-                                 fillcolor=GAP_FILL if row > 1 else None,
-                                 hovertemplate="%{x}: %{y:" + fmt + "} " + unit + "<extra>capped</extra>"),
-                      row=row, col=1)
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=zeros,
+                name="Uncapped path",
+                line=FREE,
+                legendgroup="free",
+                showlegend=row == 1,
+                hovertemplate="%{x}: %{y:" + fmt + "} " + unit + "<extra>uncapped</extra>",
+            ),
+            row=row,
+            col=1,
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=years,
+                y=zeros,
+                name="With the caps",
+                line=CAPPED,
+                legendgroup="capped",
+                showlegend=row == 1,
+                fill="tonexty" if row > 1 else None,
+                fillcolor=GAP_FILL if row > 1 else None,
+                hovertemplate="%{x}: %{y:" + fmt + "} " + unit + "<extra>capped</extra>",
+            ),
+            row=row,
+            col=1,
+        )
     for level, text, where in ((pl.HAGUE_CORE, "3.5% core", "bottom left"), (pl.HAGUE_TOTAL, "5% total", "top left")):
-        fig.add_hline(y=level, row=1, col=1, line=REFERENCE, annotation_text=text,
-                      annotation_position=where, annotation_font_size=11)
-    fig.add_hline(y=pl.TROOP_TARGET, row=3, col=1, line=REFERENCE, annotation_text="300,000 target (2022 act)",
-                  annotation_position="top left", annotation_font_size=11)
+        fig.add_hline(
+            y=level,
+            row=1,
+            col=1,
+            line=REFERENCE,
+            annotation_text=text,
+            annotation_position=where,
+            annotation_font_size=11,
+        )
+    fig.add_hline(
+        y=pl.TROOP_TARGET,
+        row=3,
+        col=1,
+        line=REFERENCE,
+        annotation_text="300,000 target (2022 act)",
+        annotation_position="top left",
+        annotation_font_size=11,
+    )
     fig.update_yaxes(title_text="% of GDP", row=1, col=1)
     fig.update_yaxes(title_text="% of 2025 GDP", row=2, col=1)
     fig.update_yaxes(title_text="Troops", tickformat=",", row=3, col=1)
@@ -486,13 +612,35 @@ def _growth_words(g: float) -> str:
     return "flat"
 
 
-def _update_cap(fig: go.Figure, cap_share: float, gdp_growth: float, start_share: float, target_share: float,
-                target_year: int, cap_from: int, depreciation: float, start_troops: float,
-                target_troops: float, troop_cap: float) -> str:
-    s = pl.spending_path(gdp_growth=gdp_growth, start_share=start_share, target_share=target_share,
-                         target_year=target_year, cap_share=cap_share, cap_from=cap_from, depreciation=depreciation)
-    t = pl.troop_path(start_troops=start_troops, target_troops=target_troops, troop_cap=troop_cap,
-                      cap_from=cap_from, target_year=target_year)
+def _update_cap(
+    fig: go.Figure,
+    cap_share: float,
+    gdp_growth: float,
+    start_share: float,
+    target_share: float,
+    target_year: int,
+    cap_from: int,
+    depreciation: float,
+    start_troops: float,
+    target_troops: float,
+    troop_cap: float,
+) -> str:
+    s = pl.spending_path(
+        gdp_growth=gdp_growth,
+        start_share=start_share,
+        target_share=target_share,
+        target_year=target_year,
+        cap_share=cap_share,
+        cap_from=cap_from,
+        depreciation=depreciation,
+    )
+    t = pl.troop_path(
+        start_troops=start_troops,
+        target_troops=target_troops,
+        troop_cap=troop_cap,
+        cap_from=cap_from,
+        target_year=target_year,
+    )
     fig.data[0].y, fig.data[1].y = s.share, s.share_capped
     fig.data[2].y, fig.data[3].y = s.spending, s.spending_capped
     fig.data[4].y, fig.data[5].y = t.troops, t.troops_capped
@@ -505,14 +653,18 @@ def _update_cap(fig: go.Figure, cap_share: float, gdp_growth: float, start_share
         spend = f"a cap of {cap_share:.2f}% of GDP from {cap_from} never binds by {end}"
     else:
         budgets = "less than 0.01" if s.forgone_budgets < 0.005 else f"{s.forgone_budgets:.2f}"
-        spend = (f"a cap of {cap_share:.2f}% of GDP from {cap_from} binds in {s.binds} and forgoes {budgets} "
-                 f"years of Poland's 2025 defence budget by {end} ({percent(s.stock_shortfall)} of the "
-                 f"{end} capability stock)")
+        spend = (
+            f"a cap of {cap_share:.2f}% of GDP from {cap_from} binds in {s.binds} and forgoes {budgets} "
+            f"years of Poland's 2025 defence budget by {end} ({percent(s.stock_shortfall)} of the "
+            f"{end} capability stock)"
+        )
     if t.binds is None:
         troops = f"a ceiling of {troop_cap:,.0f} troops never binds by {end}"
     else:
-        troops = (f"a ceiling of {troop_cap:,.0f} troops binds in {t.binds} and leaves Poland "
-                  f"{t.forgone_2035:,.0f} soldiers short of its target in {end}")
+        troops = (
+            f"a ceiling of {troop_cap:,.0f} troops binds in {t.binds} and leaves Poland "
+            f"{t.forgone_2035:,.0f} soldiers short of its target in {end}"
+        )
     return f"With real GDP {_growth_words(gdp_growth)}, {spend}; {troops}."
 
 
@@ -528,27 +680,44 @@ def cap_whatif() -> Chart:
     return Chart(
         name="poland-cap",
         title="Poland's path to the 2035 commitment, with and without caps: share of GDP, spending and troops",
-        source=(f"Sourced defaults: the start (NATO's 2025 estimate for Poland, {pl.POLAND_2025_NATO}% of GDP), "
-                "the end (the Hague commitment, 5% by 2035), about 200,000 troops in 2025 and the 300,000 target. "
-                "GDP growth (GDP is an index, 2025 = 100), the caps and depreciation are illustrative assumptions "
-                "that you can move. The shaded gaps are what the caps remove."),
+        source=(
+            f"Sourced defaults: the start (NATO's 2025 estimate for Poland, {pl.POLAND_2025_NATO}% of GDP), "
+            "the end (the Hague commitment, 5% by 2035), about 200,000 troops in 2025 and the 300,000 target. "
+            "GDP growth (GDP is an index, 2025 = 100), the caps and depreciation are illustrative assumptions "
+            "that you can move. The shaded gaps are what the caps remove."
+        ),
         build=_build_cap,
         update=_update_cap,
         controls=(
-            Control("cap_share", "Cap on spending (% of GDP)", d.cap_share, grid=CAP_GRID,
-                    live=(1.0, 7.0, 0.05), fmt="{:.2f}%"),
-            Control("gdp_growth", "Real GDP growth (% a year)", d.gdp_growth, grid=GROWTH_GRID,
-                    live=(-2.0, 6.0, 0.25), fmt="{:g}%"),
+            Control(
+                "cap_share",
+                "Cap on spending (% of GDP)",
+                d.cap_share,
+                grid=CAP_GRID,
+                live=(1.0, 7.0, 0.05),
+                fmt="{:.2f}%",
+            ),
+            Control(
+                "gdp_growth",
+                "Real GDP growth (% a year)",
+                d.gdp_growth,
+                grid=GROWTH_GRID,
+                live=(-2.0, 6.0, 0.25),
+                fmt="{:g}%",
+            ),
             Control("start_share", "Defence spending in 2025 (% of GDP)", d.start_share, live=(2.0, 6.0, 0.01)),
             Control("target_share", "Target share of GDP (%)", d.target_share, live=(2.0, 7.0, 0.1), fmt="{:.1f}%"),
             Control("target_year", "Year the targets are reached", d.target_year, live=(2026, 2035, 1), fmt="{:d}"),
             Control("cap_from", "First year of the caps", d.cap_from, live=(2026, 2035, 1), fmt="{:d}"),
-            Control("depreciation", "Capability lost each year (%)", d.depreciation, live=(2.0, 30.0, 1.0),
-                    fmt="{:.0f}%"),
-            Control("start_troops", "Troops in 2025", d.start_troops, live=(100_000.0, 300_000.0, 1_000.0),
-                    fmt="{:,.0f}"),
-            Control("target_troops", "Troop target", d.target_troops, live=(150_000.0, 500_000.0, 5_000.0),
-                    fmt="{:,.0f}"),
+            Control(
+                "depreciation", "Capability lost each year (%)", d.depreciation, live=(2.0, 30.0, 1.0), fmt="{:.0f}%"
+            ),
+            Control(
+                "start_troops", "Troops in 2025", d.start_troops, live=(100_000.0, 300_000.0, 1_000.0), fmt="{:,.0f}"
+            ),
+            Control(
+                "target_troops", "Troop target", d.target_troops, live=(150_000.0, 500_000.0, 5_000.0), fmt="{:,.0f}"
+            ),
             Control("troop_cap", "Cap on troops", d.troop_cap, live=(100_000.0, 500_000.0, 5_000.0), fmt="{:,.0f}"),
         ),
     )

@@ -95,8 +95,13 @@ def choice(value: str, name: str, options: tuple[str, ...]) -> str:
     return value
 
 
-def fields(obj: object, probabilities: tuple[str, ...] = (), counts: dict[str, int] | None = None,
-           positives: tuple[str, ...] = (), choices: dict[str, tuple[str, ...]] | None = None) -> None:
+def fields(
+    obj: object,
+    probabilities: tuple[str, ...] = (),
+    counts: dict[str, int] | None = None,
+    positives: tuple[str, ...] = (),
+    choices: dict[str, tuple[str, ...]] | None = None,
+) -> None:
     """Check a dataclass's fields on construction (``__post_init__``): each named field must be a
     probability, a whole number >= its minimum, a finite number > 0, or one of its choices."""
     for name in probabilities:
@@ -125,9 +130,7 @@ def probabilities(values: ArrayLike, name: str) -> np.ndarray:
     bad = ~np.isfinite(arr) | (arr < 0.0) | (arr > 1.0)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise ValueError(
-            f"{name} must hold probabilities in [0, 1]; entry {i} is {arr[i]!r}"
-        )
+        raise ValueError(f"{name} must hold probabilities in [0, 1]; entry {i} is {arr[i]!r}")
     return arr
 
 
@@ -168,9 +171,7 @@ def weights(values: ArrayLike, name: str, size: int) -> np.ndarray:
     """Return non-negative weights (e.g. populations) of length ``size`` with a positive sum."""
     arr = array(values, name, ndim=(0, 1, 2, 3), allow_empty=True)
     if arr.ndim != 1 or arr.size != size:
-        raise ValueError(
-            f"{name} must be 1-D with one entry per member ({size}), got shape {arr.shape}"
-        )
+        raise ValueError(f"{name} must be 1-D with one entry per member ({size}), got shape {arr.shape}")
     bad = ~np.isfinite(arr) | (arr < 0.0)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])

@@ -71,67 +71,154 @@ class Node:
 
 NODES: tuple[Node, ...] = (
     # --- premises -----------------------------------------------------------------------------
-    Node("russia_will", "Moscow would sign",
-         "Russia would sign a binding, mutual non-aggression commitment with NATO (Putin's offer "
-         "of 27 November 2025 is meant, and would stay on the table).",
-         "premise", "argument_map", ("C14", "C16")),
-    Node("us_broker", "Washington would broker",
-         "The United States wants to broker a NATO–Russia pact and keeps at it (the 28-point "
-         "draft's non-aggression clause and US-mediated dialogue).",
-         "premise", "argument_map", ("C18",)),
-    Node("war_ends", "The war ends first",
-         "The war in Ukraine ends first: the article places the new architecture \"after the end "
-         "of the Ukraine conflict\".",
-         "premise", "argument_map", ("C28",)),
-    Node("drawdown", "US draws down in CEE",
-         "The US reduces its forces in Central and Eastern Europe further, partly and without "
-         "abandoning Article 5.",
-         "premise", "02_us_drawdown", ("C19", "C20", "C21")),
-    Node("europe_accommodates", "Allies seek a deal, not arms",
-         "A smaller US presence makes European allies seek a deal with Russia rather than rearm "
-         "(bandwagoning rather than balancing).",
-         "premise", "02_us_drawdown", ("C23", "C24", "C26")),
-    Node("us_pressure", "US pressure brings allies along",
-         "US pressure brings reluctant European allies to accept a US-brokered pact.",
-         "premise", "02_us_drawdown", ("C27", "C28")),
-    Node("poland_limits", "Poland accepts limits",
-         "Poland accepts agreed limits on its forces and on foreign troops on its soil.",
-         "premise", "03_poland", ("C31", "C35")),
-    Node("russia_withdraws", "Russia pulls weapons from Belarus",
-         "Russia withdraws some or all of its tactical nuclear weapons and Oreshnik missiles from "
-         "Belarus.",
-         "premise", "04_core_deal", ("C33", "C34", "C35")),
-    Node("periphery_follows", "The periphery follows",
-         "A central deal leads to agreements on the Arctic–Baltic and Black Sea–South Caucasus "
-         "fronts.",
-         "premise", "05_periphery", ("C29", "C37")),
-    Node("no_veto", "No ally blocks or reverses",
-         "No NATO member blocks the pact in the North Atlantic Council or reverses it later "
-         "(consensus gives each of the 32 allies a veto).",
-         "premise", "05_periphery", ("C39", "C07")),
+    Node(
+        "russia_will",
+        "Moscow would sign",
+        "Russia would sign a binding, mutual non-aggression commitment with NATO (Putin's offer "
+        "of 27 November 2025 is meant, and would stay on the table).",
+        "premise",
+        "argument_map",
+        ("C14", "C16"),
+    ),
+    Node(
+        "us_broker",
+        "Washington would broker",
+        "The United States wants to broker a NATO–Russia pact and keeps at it (the 28-point "
+        "draft's non-aggression clause and US-mediated dialogue).",
+        "premise",
+        "argument_map",
+        ("C18",),
+    ),
+    Node(
+        "war_ends",
+        "The war ends first",
+        'The war in Ukraine ends first: the article places the new architecture "after the end '
+        'of the Ukraine conflict".',
+        "premise",
+        "argument_map",
+        ("C28",),
+    ),
+    Node(
+        "drawdown",
+        "US draws down in CEE",
+        "The US reduces its forces in Central and Eastern Europe further, partly and without abandoning Article 5.",
+        "premise",
+        "02_us_drawdown",
+        ("C19", "C20", "C21"),
+    ),
+    Node(
+        "europe_accommodates",
+        "Allies seek a deal, not arms",
+        "A smaller US presence makes European allies seek a deal with Russia rather than rearm "
+        "(bandwagoning rather than balancing).",
+        "premise",
+        "02_us_drawdown",
+        ("C23", "C24", "C26"),
+    ),
+    Node(
+        "us_pressure",
+        "US pressure brings allies along",
+        "US pressure brings reluctant European allies to accept a US-brokered pact.",
+        "premise",
+        "02_us_drawdown",
+        ("C27", "C28"),
+    ),
+    Node(
+        "poland_limits",
+        "Poland accepts limits",
+        "Poland accepts agreed limits on its forces and on foreign troops on its soil.",
+        "premise",
+        "03_poland",
+        ("C31", "C35"),
+    ),
+    Node(
+        "russia_withdraws",
+        "Russia pulls weapons from Belarus",
+        "Russia withdraws some or all of its tactical nuclear weapons and Oreshnik missiles from Belarus.",
+        "premise",
+        "04_core_deal",
+        ("C33", "C34", "C35"),
+    ),
+    Node(
+        "periphery_follows",
+        "The periphery follows",
+        "A central deal leads to agreements on the Arctic–Baltic and Black Sea–South Caucasus fronts.",
+        "premise",
+        "05_periphery",
+        ("C29", "C37"),
+    ),
+    Node(
+        "no_veto",
+        "No ally blocks or reverses",
+        "No NATO member blocks the pact in the North Atlantic Council or reverses it later "
+        "(consensus gives each of the 32 allies a veto).",
+        "premise",
+        "05_periphery",
+        ("C39", "C07"),
+    ),
     # --- intermediate conclusions -------------------------------------------------------------
-    Node("will_both_sides", "Political will on both sides",
-         "Political will exists on both sides: Moscow would sign and Washington would broker "
-         "(the article's own condition).",
-         "intermediate", "argument_map", ("C16",), ("russia_will", "us_broker"), "AND"),
-    Node("drawdown_path", "Drawdown softens allies",
-         "The US drawdown makes European allies more willing to deal.",
-         "intermediate", "02_us_drawdown", ("C20", "C23"), ("drawdown", "europe_accommodates"), "AND"),
-    Node("europe_on_board", "European allies come to the table",
-         "European allies accept talks: either the drawdown softens them, or US pressure brings "
-         "them along.",
-         "intermediate", "02_us_drawdown", ("C26", "C28"), ("drawdown_path", "us_pressure"), "OR"),
-    Node("core_deal", "Poland–Belarus core deal",
-         "A Poland–Belarus core deal: limits on Poland for Russian weapons out of Belarus.",
-         "intermediate", "04_core_deal", ("C35", "C36"), ("poland_limits", "russia_withdraws"), "AND"),
-    Node("all_fronts", "Agreements on all three fronts",
-         "Agreements cover the central front and the peripheral fronts.",
-         "intermediate", "05_periphery", ("C37",), ("core_deal", "periphery_follows"), "AND"),
+    Node(
+        "will_both_sides",
+        "Political will on both sides",
+        "Political will exists on both sides: Moscow would sign and Washington would broker "
+        "(the article's own condition).",
+        "intermediate",
+        "argument_map",
+        ("C16",),
+        ("russia_will", "us_broker"),
+        "AND",
+    ),
+    Node(
+        "drawdown_path",
+        "Drawdown softens allies",
+        "The US drawdown makes European allies more willing to deal.",
+        "intermediate",
+        "02_us_drawdown",
+        ("C20", "C23"),
+        ("drawdown", "europe_accommodates"),
+        "AND",
+    ),
+    Node(
+        "europe_on_board",
+        "European allies come to the table",
+        "European allies accept talks: either the drawdown softens them, or US pressure brings them along.",
+        "intermediate",
+        "02_us_drawdown",
+        ("C26", "C28"),
+        ("drawdown_path", "us_pressure"),
+        "OR",
+    ),
+    Node(
+        "core_deal",
+        "Poland–Belarus core deal",
+        "A Poland–Belarus core deal: limits on Poland for Russian weapons out of Belarus.",
+        "intermediate",
+        "04_core_deal",
+        ("C35", "C36"),
+        ("poland_limits", "russia_withdraws"),
+        "AND",
+    ),
+    Node(
+        "all_fronts",
+        "Agreements on all three fronts",
+        "Agreements cover the central front and the peripheral fronts.",
+        "intermediate",
+        "05_periphery",
+        ("C37",),
+        ("core_deal", "periphery_follows"),
+        "AND",
+    ),
     # --- conclusion -----------------------------------------------------------------------------
-    Node("pact", "A NATO–Russia pact is achievable",
-         "A NATO–Russia non-aggression pact is achievable.",
-         "conclusion", "argument_map", ("C16", "C13"),
-         ("will_both_sides", "europe_on_board", "all_fronts", "no_veto", "war_ends"), "AND"),
+    Node(
+        "pact",
+        "A NATO–Russia pact is achievable",
+        "A NATO–Russia non-aggression pact is achievable.",
+        "conclusion",
+        "argument_map",
+        ("C16", "C13"),
+        ("will_both_sides", "europe_on_board", "all_fronts", "no_veto", "war_ends"),
+        "AND",
+    ),
 )
 
 #: The premises, in the order of every credence vector in this module.
@@ -150,21 +237,40 @@ class Profile:
 
 
 PROFILES: tuple[Profile, ...] = (
-    Profile("Hopeful (close to the article's reading)",
-            "Each premise more likely than not, as the column's confident steps suggest. "
-            "Illustrative: the author gives no numbers.",
-            dict(russia_will=0.8, us_broker=0.75, war_ends=0.7, drawdown=0.8,
-                 europe_accommodates=0.6, us_pressure=0.6, poland_limits=0.6,
-                 russia_withdraws=0.65, periphery_follows=0.7, no_veto=0.6)),
-    Profile("Even odds",
-            "Every premise at 0.5: a reader with no view either way.",
-            {k: 0.5 for k in PREMISES}),
-    Profile("Sceptical (close to the blog editor's answer)",
-            "Most premises unlikely, in the spirit of the editor's answer (\"there is nothing\"). "
-            "Illustrative.",
-            dict(russia_will=0.4, us_broker=0.5, war_ends=0.4, drawdown=0.6,
-                 europe_accommodates=0.15, us_pressure=0.25, poland_limits=0.1,
-                 russia_withdraws=0.2, periphery_follows=0.3, no_veto=0.2)),
+    Profile(
+        "Hopeful (close to the article's reading)",
+        "Each premise more likely than not, as the column's confident steps suggest. "
+        "Illustrative: the author gives no numbers.",
+        dict(
+            russia_will=0.8,
+            us_broker=0.75,
+            war_ends=0.7,
+            drawdown=0.8,
+            europe_accommodates=0.6,
+            us_pressure=0.6,
+            poland_limits=0.6,
+            russia_withdraws=0.65,
+            periphery_follows=0.7,
+            no_veto=0.6,
+        ),
+    ),
+    Profile("Even odds", "Every premise at 0.5: a reader with no view either way.", {k: 0.5 for k in PREMISES}),
+    Profile(
+        "Sceptical (close to the blog editor's answer)",
+        'Most premises unlikely, in the spirit of the editor\'s answer ("there is nothing"). Illustrative.',
+        dict(
+            russia_will=0.4,
+            us_broker=0.5,
+            war_ends=0.4,
+            drawdown=0.6,
+            europe_accommodates=0.15,
+            us_pressure=0.25,
+            poland_limits=0.1,
+            russia_withdraws=0.2,
+            periphery_follows=0.3,
+            no_veto=0.2,
+        ),
+    ),
 )
 
 
@@ -180,6 +286,7 @@ class Defaults:
 
     @property
     def credences(self) -> dict[str, float]:
+        """The chosen profile's credence in each premise."""
         return dict(PROFILES[self.profile].credences)
 
 
@@ -204,8 +311,12 @@ def node(key: str) -> Node:
 
 def _node_tuple(nodes: Sequence[Node]) -> tuple[Node, ...]:
     """``nodes`` as a tuple after checking that it is a non-empty sequence of :class:`Node`."""
-    if isinstance(nodes, (str, bytes)) or not isinstance(nodes, Sequence) or not nodes \
-            or not all(isinstance(n, Node) for n in nodes):
+    if (
+        isinstance(nodes, (str, bytes))
+        or not isinstance(nodes, Sequence)
+        or not nodes
+        or not all(isinstance(n, Node) for n in nodes)
+    ):
         raise ValueError(f"nodes must be a non-empty sequence of argument.Node, got {nodes!r}"[:300])
     return tuple(nodes)
 
@@ -284,8 +395,7 @@ def depths(nodes: Sequence[Node] = NODES) -> dict[str, int]:
 # ---------------------------------------------------------------------------------------------
 # Probabilities
 # ---------------------------------------------------------------------------------------------
-def credence_vector(credences: Mapping[str, float] | Sequence[float],
-                    premises: Sequence[str] = PREMISES) -> np.ndarray:
+def credence_vector(credences: Mapping[str, float] | Sequence[float], premises: Sequence[str] = PREMISES) -> np.ndarray:
     """The credences as an array in the order of ``premises``, validated.
 
     Parameters
@@ -298,14 +408,17 @@ def credence_vector(credences: Mapping[str, float] | Sequence[float],
     ValueError
         If a premise is missing or unknown, a value is outside [0, 1], or the length is wrong.
     """
-    if isinstance(premises, (str, bytes)) or not isinstance(premises, Sequence) or not premises \
-            or not all(isinstance(k, str) for k in premises):
+    if (
+        isinstance(premises, (str, bytes))
+        or not isinstance(premises, Sequence)
+        or not premises
+        or not all(isinstance(k, str) for k in premises)
+    ):
         raise ValueError(f"premises must be a non-empty sequence of premise keys, got {premises!r}")
     if isinstance(credences, Mapping):
         unknown = [k for k in credences if k not in premises]
         if unknown:
-            raise ValueError(f"credences names an unknown premise {unknown[0]!r}; "
-                             f"premises are {', '.join(premises)}")
+            raise ValueError(f"credences names an unknown premise {unknown[0]!r}; premises are {', '.join(premises)}")
         missing = [k for k in premises if k not in credences]
         if missing:
             raise ValueError(f"credences is missing premise {missing[0]!r}")
@@ -340,8 +453,9 @@ def _structure(nodes: tuple[Node, ...]) -> tuple[tuple[str, ...], tuple[str, ...
     return premises, order, table, matrix
 
 
-def node_probabilities(credences: Mapping[str, float] | Sequence[float],
-                       nodes: Sequence[Node] = NODES) -> dict[str, float]:
+def node_probabilities(
+    credences: Mapping[str, float] | Sequence[float], nodes: Sequence[Node] = NODES
+) -> dict[str, float]:
     """Probability that each node holds, premises independent, computed exactly.
 
     Every one of the 2**n truth assignments of the n premises gets the probability
@@ -378,8 +492,7 @@ def node_probabilities(credences: Mapping[str, float] | Sequence[float],
     return {k: float(min(1.0, max(0.0, v))) for k, v in zip(order, probs)}
 
 
-def conclusion_probability(credences: Mapping[str, float] | Sequence[float],
-                           nodes: Sequence[Node] = NODES) -> float:
+def conclusion_probability(credences: Mapping[str, float] | Sequence[float], nodes: Sequence[Node] = NODES) -> float:
     """Probability of the map's conclusion (see :func:`node_probabilities`)."""
     probs = node_probabilities(credences, nodes)
     (final,) = [n.key for n in nodes if n.role == "conclusion"]
@@ -402,8 +515,7 @@ class Swing:
         return self.if_true - self.if_false
 
 
-def swings(credences: Mapping[str, float] | Sequence[float],
-           nodes: Sequence[Node] = NODES) -> list[Swing]:
+def swings(credences: Mapping[str, float] | Sequence[float], nodes: Sequence[Node] = NODES) -> list[Swing]:
     """For each premise, the conclusion's probability with that premise false and true, the others
     at the reader's credences; sorted by width, largest first (the tornado chart's order; ties
     keep the map's order).
@@ -447,12 +559,12 @@ def profile(name_or_index: str | int) -> Profile:
     for prof in PROFILES:
         if prof.name == name_or_index:
             return prof
-    raise ValueError(f"name_or_index must name a profile ({'; '.join(p.name for p in PROFILES)}), "
-                     f"got {name_or_index!r}")
+    raise ValueError(
+        f"name_or_index must name a profile ({'; '.join(p.name for p in PROFILES)}), got {name_or_index!r}"
+    )
 
 
-def comonotone_probability(credences: Mapping[str, float] | Sequence[float],
-                           nodes: Sequence[Node] = NODES) -> float:
+def comonotone_probability(credences: Mapping[str, float] | Sequence[float], nodes: Sequence[Node] = NODES) -> float:
     """Probability of the conclusion if the premises are *perfectly positively dependent*.
 
     The opposite extreme to independence: one common draw U, uniform on [0, 1], decides every

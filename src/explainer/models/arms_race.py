@@ -213,8 +213,7 @@ def equilibrium(params: Params) -> Equilibrium:
     det = stability_margin(p)
     if det == 0.0:
         raise ValueError(f"params has m·n == a·b ({p.m * p.n!r}): there is no single equilibrium")
-    return Equilibrium(x=(p.n * p.g + p.a * p.h) / det, y=(p.b * p.g + p.m * p.h) / det,
-                       stable=det > 0.0, margin=det)
+    return Equilibrium(x=(p.n * p.g + p.a * p.h) / det, y=(p.b * p.g + p.m * p.h) / det, stable=det > 0.0, margin=det)
 
 
 def trajectory(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODAY) -> np.ndarray:
@@ -247,7 +246,6 @@ def trajectory(t: ArrayLike, params: Params, x0: float = TODAY, y0: float = TODA
     p = _params(params)
     times = _times(t)
     z0 = np.array([_finite(x0, "x0"), _finite(y0, "y0")])
-    A = matrix(p)
     c = np.array([p.g, p.h])
     basis = _eigen_basis(p)
     if basis is not None:
@@ -356,8 +354,12 @@ def capped_equilibrium(params: Params, cap_x: float = math.inf, cap_y: float = m
 
 
 def _cap(value: float, name: str) -> float:
-    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real) or math.isnan(value) \
-            or value == -math.inf:
+    if (
+        isinstance(value, (bool, np.bool_))
+        or not isinstance(value, numbers.Real)
+        or math.isnan(value)
+        or value == -math.inf
+    ):
         raise ValueError(f"{name} must be a number (or math.inf for no cap), got {value!r}")
     return float(value)
 
@@ -378,8 +380,15 @@ def _step_map(p: Params, s: float, M: np.ndarray) -> tuple[float, ...]:
     return (F[0, 0], F[0, 1], F[0, 2], F[1, 0], F[1, 1], F[1, 2])
 
 
-def capped_trajectory(t: ArrayLike, params: Params, cap_x: float = math.inf, cap_y: float = math.inf,
-                      x0: float = TODAY, y0: float = TODAY, dt: float = 0.05) -> np.ndarray:
+def capped_trajectory(
+    t: ArrayLike,
+    params: Params,
+    cap_x: float = math.inf,
+    cap_y: float = math.inf,
+    x0: float = TODAY,
+    y0: float = TODAY,
+    dt: float = 0.05,
+) -> np.ndarray:
     """Both sides' levels when each keeps to a ceiling on its effort.
 
     A side at its cap whose equation pushes it up stays at the cap; the other side then follows

@@ -326,9 +326,7 @@ class Bounds(NamedTuple):
         return 0.5 * (self.lower + self.upper)
 
 
-def _double_majority_dp(
-    p: np.ndarray, units: np.ndarray, threshold: int, quota: int, blocking: int
-) -> float:
+def _double_majority_dp(p: np.ndarray, units: np.ndarray, threshold: int, quota: int, blocking: int) -> float:
     """P(pass) when populations are whole numbers of ``units`` and the bar is ``threshold``.
 
     State: (number of yes votes, population of the yes side, capped at ``threshold``).
@@ -510,8 +508,7 @@ def _check_correlation(correlation: float) -> float:
     rho = check.probability(correlation, "correlation")
     if rho > MAX_CORRELATION:
         raise ValueError(
-            f"correlation must be at most {MAX_CORRELATION} (1 would make the members one single "
-            f"voter), got {rho!r}"
+            f"correlation must be at most {MAX_CORRELATION} (1 would make the members one single voter), got {rho!r}"
         )
     return rho
 

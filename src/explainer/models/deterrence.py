@@ -138,10 +138,24 @@ class Defaults:
     theory: str = "bandwagoning"
 
     def __post_init__(self) -> None:
-        check.fields(self, probabilities=("drawdown", "asia", "floor", "ceiling", "asia_weight", "threat",
-                                          "self_help", "pact_reliability", "balance_cost",
-                                          "accommodation_cost", "entrapment"),
-                     positives=("tripwire_scale",), choices={"theory": THEORIES})
+        check.fields(
+            self,
+            probabilities=(
+                "drawdown",
+                "asia",
+                "floor",
+                "ceiling",
+                "asia_weight",
+                "threat",
+                "self_help",
+                "pact_reliability",
+                "balance_cost",
+                "accommodation_cost",
+                "entrapment",
+            ),
+            positives=("tripwire_scale",),
+            choices={"theory": THEORIES},
+        )
         if self.tripwire_scale > MAX_TRIPWIRE_SCALE:
             raise ValueError(f"tripwire_scale must be at most {MAX_TRIPWIRE_SCALE:g}, got {self.tripwire_scale!r}")
         if self.floor > self.ceiling:
@@ -260,12 +274,12 @@ def credibility(
     Schelling (1960, 1966) on commitment and the tripwire; the Asia term encodes the article's
     claim that the US "return to Asia" weakens the commitment (an assumption, not a finding).
     """
-    return _credibility(_unit(drawdown, "drawdown"), _unit(asia, "asia"), floor, ceiling,
-                        tripwire_scale, asia_weight)
+    return _credibility(_unit(drawdown, "drawdown"), _unit(asia, "asia"), floor, ceiling, tripwire_scale, asia_weight)
 
 
-def _credibility(d: np.ndarray, a: np.ndarray, floor: float, ceiling: float, tripwire_scale: float,
-                 asia_weight: float) -> float | np.ndarray:
+def _credibility(
+    d: np.ndarray, a: np.ndarray, floor: float, ceiling: float, tripwire_scale: float, asia_weight: float
+) -> float | np.ndarray:
     """:func:`credibility` for checked arrays of any shape (they broadcast: a grid is 2-D)."""
     lo = check.probability(floor, "floor")
     hi = check.probability(ceiling, "ceiling")
@@ -345,13 +359,30 @@ def accommodation_advantage(
     ----------
     Walt (1985, 1987) on balancing and bandwagoning; Snyder (1984) on abandonment and entrapment.
     """
-    return _advantage(_unit(credibility, "credibility"), theory, threat, self_help, pact_reliability,
-                      balance_cost, accommodation_cost, entrapment, _unit(asia, "asia"))
+    return _advantage(
+        _unit(credibility, "credibility"),
+        theory,
+        threat,
+        self_help,
+        pact_reliability,
+        balance_cost,
+        accommodation_cost,
+        entrapment,
+        _unit(asia, "asia"),
+    )
 
 
-def _advantage(c: np.ndarray, theory: str, threat: float, self_help: float, pact_reliability: float,
-               balance_cost: float, accommodation_cost: float, entrapment: float,
-               a: np.ndarray) -> float | np.ndarray:
+def _advantage(
+    c: np.ndarray,
+    theory: str,
+    threat: float,
+    self_help: float,
+    pact_reliability: float,
+    balance_cost: float,
+    accommodation_cost: float,
+    entrapment: float,
+    a: np.ndarray,
+) -> float | np.ndarray:
     """:func:`accommodation_advantage` for checked arrays of any shape (a grid is 2-D)."""
     theory = _theory(theory)
     th = check.probability(threat, "threat")
@@ -439,15 +470,22 @@ def advantage_grid(
     a = _unit(asia, "asia", ndim=(1,))
     p = {**{k: v for k, v in DEFAULTS.as_dict().items() if k in allowed}, **params}
     cred = _credibility(d[None, :], a[:, None], p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"])
-    return np.asarray(_advantage(
-        cred, theory, p["threat"], p["self_help"], p["pact_reliability"], p["balance_cost"],
-        p["accommodation_cost"], p["entrapment"], a[:, None] + 0.0 * d[None, :],
-    ))
+    return np.asarray(
+        _advantage(
+            cred,
+            theory,
+            p["threat"],
+            p["self_help"],
+            p["pact_reliability"],
+            p["balance_cost"],
+            p["accommodation_cost"],
+            p["entrapment"],
+            a[:, None] + 0.0 * d[None, :],
+        )
+    )
 
 
 def accommodation_share(grid: ArrayLike) -> float:
     """Share of a grid of ``Δ`` values where accommodating is the best response (``Δ > 0``)."""
     arr = check.finite_array(grid, "grid", ndim=(1, 2))
     return float((arr > 0).mean())
-
-

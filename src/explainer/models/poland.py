@@ -200,8 +200,13 @@ def gdp_index(years: ArrayLike, growth: float, base_year: int = DEFAULTS.start_y
     return 100.0 * (1.0 + g / 100.0) ** (t - _year(base_year, "base_year"))
 
 
-def share_path(years: ArrayLike, start_share: float, target_share: float,
-               start_year: int = DEFAULTS.start_year, target_year: int = DEFAULTS.target_year) -> np.ndarray:
+def share_path(
+    years: ArrayLike,
+    start_share: float,
+    target_share: float,
+    start_year: int = DEFAULTS.start_year,
+    target_year: int = DEFAULTS.target_year,
+) -> np.ndarray:
     """Defence spending as percent of GDP: a straight line from ``start_share`` in ``start_year``
     to ``target_share`` in ``target_year``, constant before and after.
 
@@ -286,11 +291,17 @@ def capital_stock(spending: ArrayLike, depreciation: float) -> np.ndarray:
 # ---------------------------------------------------------------------------------------------
 # The two what-ifs
 # ---------------------------------------------------------------------------------------------
-def spending_path(gdp_growth: float = DEFAULTS.gdp_growth, start_share: float = DEFAULTS.start_share,
-                  target_share: float = DEFAULTS.target_share, target_year: int = DEFAULTS.target_year,
-                  cap_share: float | None = DEFAULTS.cap_share, cap_from: int = DEFAULTS.cap_from,
-                  depreciation: float = DEFAULTS.depreciation, start_year: int = DEFAULTS.start_year,
-                  end_year: int = DEFAULTS.end_year) -> SpendingPath:
+def spending_path(
+    gdp_growth: float = DEFAULTS.gdp_growth,
+    start_share: float = DEFAULTS.start_share,
+    target_share: float = DEFAULTS.target_share,
+    target_year: int = DEFAULTS.target_year,
+    cap_share: float | None = DEFAULTS.cap_share,
+    cap_from: int = DEFAULTS.cap_from,
+    depreciation: float = DEFAULTS.depreciation,
+    start_year: int = DEFAULTS.start_year,
+    end_year: int = DEFAULTS.end_year,
+) -> SpendingPath:
     """Poland's defence spending to ``end_year`` with and without a cap on its share of GDP.
 
     Parameters
@@ -339,14 +350,29 @@ def spending_path(gdp_growth: float = DEFAULTS.gdp_growth, start_share: float = 
     stock = capital_stock(spend, depreciation)
     stock_capped = capital_stock(spend_capped, depreciation)
     shortfall = float(1.0 - stock_capped[-1] / stock[-1]) if stock[-1] > 0 else 0.0
-    return SpendingPath(years, gdp, share, capped, spend, spend_capped, binds, forgone,
-                        forgone / base if base > 0 else float("nan"), shortfall)
+    return SpendingPath(
+        years,
+        gdp,
+        share,
+        capped,
+        spend,
+        spend_capped,
+        binds,
+        forgone,
+        forgone / base if base > 0 else float("nan"),
+        shortfall,
+    )
 
 
-def troop_path(start_troops: float = DEFAULTS.start_troops, target_troops: float = DEFAULTS.target_troops,
-               troop_cap: float | None = DEFAULTS.troop_cap, cap_from: int = DEFAULTS.cap_from,
-               target_year: int = DEFAULTS.target_year, start_year: int = DEFAULTS.start_year,
-               end_year: int = DEFAULTS.end_year) -> TroopPath:
+def troop_path(
+    start_troops: float = DEFAULTS.start_troops,
+    target_troops: float = DEFAULTS.target_troops,
+    troop_cap: float | None = DEFAULTS.troop_cap,
+    cap_from: int = DEFAULTS.cap_from,
+    target_year: int = DEFAULTS.target_year,
+    start_year: int = DEFAULTS.start_year,
+    end_year: int = DEFAULTS.end_year,
+) -> TroopPath:
     """Poland's headcount in a straight line to its target, with and without a ceiling.
 
     Returns

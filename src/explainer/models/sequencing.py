@@ -34,8 +34,8 @@ P(A1 A2 ... An) = P(A1) P(A2 | A1) ... P(An | A1 ... An-1)).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from math import comb
 from dataclasses import dataclass
+from math import comb
 from typing import NamedTuple
 
 import numpy as np
@@ -234,8 +234,9 @@ def stage_labels(names: Sequence[str] | None = None, n: int = 3) -> tuple[str, .
         If ``n`` is not a whole number >= 1, or ``names`` is not a sequence of ``n`` strings.
     """
     n = check.count(n, "n", minimum=1)
-    if names is not None and (isinstance(names, str) or not isinstance(names, Sequence)
-                              or not all(isinstance(x, str) for x in names)):
+    if names is not None and (
+        isinstance(names, str) or not isinstance(names, Sequence) or not all(isinstance(x, str) for x in names)
+    ):
         raise ValueError(f"names must be a sequence of strings, one per stage, got {names!r}")
     if names is None:
         if n > len(STAGES):

@@ -86,8 +86,12 @@ class Defaults:
     reversal: Reversal = "continuing_consent"
 
     def __post_init__(self) -> None:
-        check.fields(self, probabilities=("accept", "defect", "spoiler_defect"),
-                     counts={"members": 1, "spoilers": 0, "horizon": 1}, choices={"reversal": REVERSALS})
+        check.fields(
+            self,
+            probabilities=("accept", "defect", "spoiler_defect"),
+            counts={"members": 1, "spoilers": 0, "horizon": 1},
+            choices={"reversal": REVERSALS},
+        )
         if self.spoilers > self.members:
             raise ValueError(f"spoilers ({self.spoilers}) cannot exceed members ({self.members})")
 
@@ -116,8 +120,7 @@ def _years(years: ArrayLike) -> np.ndarray:
     return t
 
 
-def member_hazards(members: int, defect: float, spoilers: int = 0,
-                   spoiler_defect: float = 0.0) -> np.ndarray:
+def member_hazards(members: int, defect: float, spoilers: int = 0, spoiler_defect: float = 0.0) -> np.ndarray:
     """Yearly probabilities of turning against the agreement, one per member.
 
     Parameters
@@ -146,8 +149,7 @@ def member_hazards(members: int, defect: float, spoilers: int = 0,
     return np.concatenate([np.full(spoilers, spoiler_defect), np.full(members - spoilers, defect)])
 
 
-def reversal_threshold(members: int, rule: Rule = "unanimity",
-                       reversal: Reversal = "continuing_consent") -> int:
+def reversal_threshold(members: int, rule: Rule = "unanimity", reversal: Reversal = "continuing_consent") -> int:
     """How many members must have turned against the agreement for it to end.
 
     Under ``"continuing_consent"`` the agreement ends once fewer than ``quota`` members still
@@ -168,8 +170,9 @@ def reversal_threshold(members: int, rule: Rule = "unanimity",
     return quota
 
 
-def survival(hazards: ArrayLike, years: ArrayLike, rule: Rule = "unanimity",
-             reversal: Reversal = "continuing_consent") -> np.ndarray:
+def survival(
+    hazards: ArrayLike, years: ArrayLike, rule: Rule = "unanimity", reversal: Reversal = "continuing_consent"
+) -> np.ndarray:
     """Probability that an adopted agreement is still in force after each of ``years``.
 
     The agreement ends in the first year in which the number of members who have turned
@@ -233,8 +236,9 @@ def turned_distribution(hazards: ArrayLike, years: ArrayLike) -> np.ndarray:
     return dr.kinds_count_distributions(np.clip(np.nan_to_num(turned, nan=1.0), 0.0, 1.0), counts)
 
 
-def survival_from_distribution(distribution: ArrayLike, rule: Rule = "unanimity",
-                               reversal: Reversal = "continuing_consent") -> np.ndarray:
+def survival_from_distribution(
+    distribution: ArrayLike, rule: Rule = "unanimity", reversal: Reversal = "continuing_consent"
+) -> np.ndarray:
     """Survival probabilities read off a :func:`turned_distribution` table: P(fewer than
     :func:`reversal_threshold` members have turned) in each row.
 
@@ -262,15 +266,22 @@ def survival_lines(distribution: ArrayLike, lines) -> np.ndarray:
     """
     dist = check.finite_array(distribution, "distribution", ndim=2)
     if dist.shape[1] < 2 or (dist < -1e-12).any():
-        raise ValueError(f"distribution must be a 2-D table of probabilities with N + 1 >= 2 columns, "
-                         f"got shape {dist.shape}")
+        raise ValueError(
+            f"distribution must be a 2-D table of probabilities with N + 1 >= 2 columns, got shape {dist.shape}"
+        )
     sums = dist.sum(axis=1)
     off = np.flatnonzero(np.abs(sums - 1.0) > 1e-9)
     if off.size:
-        raise ValueError(f"distribution must have rows that sum to 1 (one distribution per year); "
-                         f"row {int(off[0])} sums to {float(sums[off[0]])!r}")
-    if isinstance(lines, str) or not isinstance(lines, (list, tuple)) or not lines or not all(
-            isinstance(x, (list, tuple)) and len(x) == 2 for x in lines):
+        raise ValueError(
+            f"distribution must have rows that sum to 1 (one distribution per year); "
+            f"row {int(off[0])} sums to {float(sums[off[0]])!r}"
+        )
+    if (
+        isinstance(lines, str)
+        or not isinstance(lines, (list, tuple))
+        or not lines
+        or not all(isinstance(x, (list, tuple)) and len(x) == 2 for x in lines)
+    ):
         raise ValueError(f"lines must be a non-empty list of (rule, reversal) pairs, got {lines!r}")
     members = dist.shape[1] - 1
     # P(fewer than k turned) is the cumulative sum up to column k - 1 (thresholds are 1..N)
@@ -284,8 +295,13 @@ def adoption_probability(accept: ArrayLike, rule: Rule = "unanimity") -> float:
     return dr.pass_probability(accept, _rule(rule))
 
 
-def in_force(accept: ArrayLike, hazards: ArrayLike, years: ArrayLike, rule: Rule = "unanimity",
-             reversal: Reversal = "continuing_consent") -> np.ndarray:
+def in_force(
+    accept: ArrayLike,
+    hazards: ArrayLike,
+    years: ArrayLike,
+    rule: Rule = "unanimity",
+    reversal: Reversal = "continuing_consent",
+) -> np.ndarray:
     """Probability that the agreement is adopted **and** still in force after each of ``years``:
     ``adoption_probability(accept, rule) * survival(hazards, years, rule, reversal)``.
 
@@ -301,8 +317,9 @@ def in_force(accept: ArrayLike, hazards: ArrayLike, years: ArrayLike, rule: Rule
     return adoption_probability(p, rule) * survival(h, years, rule, reversal)
 
 
-def expected_years(hazards: ArrayLike, rule: Rule = "unanimity",
-                   reversal: Reversal = "continuing_consent", horizon: int = 30) -> float:
+def expected_years(
+    hazards: ArrayLike, rule: Rule = "unanimity", reversal: Reversal = "continuing_consent", horizon: int = 30
+) -> float:
     """Expected number of whole years an adopted agreement lasts, counted up to ``horizon``:
     ``sum(S(t) for t in 1..horizon)`` (the discrete restricted mean survival time).
 
@@ -318,8 +335,9 @@ def expected_years(hazards: ArrayLike, rule: Rule = "unanimity",
     return float(survival(hazards, np.arange(1, horizon + 1), rule, reversal).sum())
 
 
-def median_years(hazards: ArrayLike, rule: Rule = "unanimity",
-                 reversal: Reversal = "continuing_consent", horizon: int = 200) -> float:
+def median_years(
+    hazards: ArrayLike, rule: Rule = "unanimity", reversal: Reversal = "continuing_consent", horizon: int = 200
+) -> float:
     """First whole year at whose end the agreement is more likely gone than not
     (``S(t) < 0.5``), or ``inf`` if it survives beyond ``horizon`` years with probability >= 0.5.
 

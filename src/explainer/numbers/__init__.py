@@ -7,7 +7,7 @@ A number in a chapter's Markdown is written between two HTML comments that name 
 The comments are invisible on the website, in JupyterLab (with or without the MyST renderer) and
 on GitHub, so every reader sees a plain number, before any cell has run. The text between them is
 what the chapter's own function (``numbers()`` in the module of this package whose ``NOTEBOOK``
-names the chapter) computes for that name, already formatted. ``tests/test_numbers.py`` fails,
+names the chapter) computes for that name, already formatted. ``tests/text/test_numbers.py`` fails,
 naming the number and its sentence, when the text and the code disagree, and
 ``python -m explainer.numbers`` (``make numbers``) writes the computed values into the notebooks.
 So the prose and the models cannot drift apart.
@@ -55,6 +55,7 @@ def fill(text: str, values: dict[str, str]) -> str:
     KeyError
         If the text marks a name that ``values`` does not hold (the message names it).
     """
+
     def one(m: re.Match) -> str:
         name = m.group(1)
         if name not in values:

@@ -29,19 +29,30 @@ STATIC_ENV = "EXPLAINER_STATIC_CHARTS"
 
 def control_widget(control: Control) -> W.Widget:
     """The ipywidget for one control: a dropdown for choices, else a labelled slider."""
-    common: dict[str, Any] = dict(description=control.label, style={"description_width": "initial"},
-                                  layout=W.Layout(width="98%"))
+    common: dict[str, Any] = dict(
+        description=control.label, style={"description_width": "initial"}, layout=W.Layout(width="98%")
+    )
     if control.options is not None:
-        return W.Dropdown(options=[(label, value) for value, label in control.options.items()],
-                          value=control.default, **common)
-    lo, hi, step = control.live if control.live is not None else (
-        min(control.grid), max(control.grid), _grid_step(control.grid))
+        return W.Dropdown(
+            options=[(label, value) for value, label in control.options.items()], value=control.default, **common
+        )
+    lo, hi, step = (
+        control.live if control.live is not None else (min(control.grid), max(control.grid), _grid_step(control.grid))
+    )
     if control.integer:
-        return W.IntSlider(value=control.default, min=int(lo), max=int(hi), step=int(step),
-                           continuous_update=True, **common)
+        return W.IntSlider(
+            value=control.default, min=int(lo), max=int(hi), step=int(step), continuous_update=True, **common
+        )
     decimals = max(0, -int(f"{step:e}".split("e")[1]))
-    return W.FloatSlider(value=control.default, min=lo, max=hi, step=step, continuous_update=True,
-                         readout_format=f".{decimals}f", **common)
+    return W.FloatSlider(
+        value=control.default,
+        min=lo,
+        max=hi,
+        step=step,
+        continuous_update=True,
+        readout_format=f".{decimals}f",
+        **common,
+    )
 
 
 def _grid_step(grid: tuple) -> float:

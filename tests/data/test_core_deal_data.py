@@ -10,7 +10,7 @@ import pytest
 
 from explainer import data
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 # --- data -----------------------------------------------------------------------------------

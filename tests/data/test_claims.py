@@ -13,7 +13,7 @@ from explainer import data
 from explainer.book.citation import toc_files
 from explainer.figures import argument as charts
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 
 
@@ -28,8 +28,15 @@ def claims() -> pd.DataFrame:
 
 def test_kinds_and_verdicts_come_from_the_fixed_sets(claims):
     assert set(data.CLAIM_KINDS) == {"fact", "opinion", "prediction", "proposal"}
-    assert set(data.CLAIM_VERDICTS) == {"supported", "partly supported", "false", "unsupported",
-                                        "opinion", "prediction", "proposal"}
+    assert set(data.CLAIM_VERDICTS) == {
+        "supported",
+        "partly supported",
+        "false",
+        "unsupported",
+        "opinion",
+        "prediction",
+        "proposal",
+    }
     assert set(claims["kind"]) <= set(data.CLAIM_KINDS)
     assert set(claims["verdict"]) <= set(data.CLAIM_VERDICTS)
     facts = claims[claims["kind"] == "fact"]
@@ -65,21 +72,21 @@ def test_corrections_d1_to_d12_all_appear(claims):
 
 def test_known_verdicts(claims):
     by_id = claims.set_index("claim_id")
-    assert by_id.loc["C02", "verdict"] == "false"          # NATO cannot buy US weapons (D1)
-    assert by_id.loc["C07", "verdict"] == "supported"      # consensus
+    assert by_id.loc["C02", "verdict"] == "false"  # NATO cannot buy US weapons (D1)
+    assert by_id.loc["C07", "verdict"] == "supported"  # consensus
     assert by_id.loc["C09", "verdict"] == "partly supported"  # Germany and Turkey, garbled (D4)
-    assert by_id.loc["C41", "corrections"] == "D10"        # New START lapsed
-    assert by_id.loc["C35", "kind"] == "proposal"          # the core deal (D9)
+    assert by_id.loc["C41", "corrections"] == "D10"  # New START lapsed
+    assert by_id.loc["C35", "kind"] == "proposal"  # the core deal (D9)
     assert by_id["speaker"].value_counts().to_dict() == {"author": 30, "editor": 12}
 
 
 def test_ledger_table_has_an_anchor_and_chapter_link_per_row(claims):
     page = charts.ledger_table_html(claims, charts.CHAPTER_TITLES)
-    assert page.count("<tr id=\"claim-") == len(claims)
+    assert page.count('<tr id="claim-') == len(claims)
     for cid, chapter in zip(claims["claim_id"], claims["chapter"]):
         assert f'id="claim-{cid}"' in page
     assert page.count('.html">') >= len(claims)
-    assert "02_us_drawdown.html" in page and "data-filter=\"verdict\"" in page
+    assert "02_us_drawdown.html" in page and 'data-filter="verdict"' in page
     assert "<script>" in page and "src=" not in page  # inline filter, no external script
     with pytest.raises(ValueError, match="chapter_titles"):
         charts.ledger_table_html(claims, {"intro": "Introduction"})
@@ -98,16 +105,19 @@ def _edit(path: Path, row: int, column: str, value: str) -> None:
     frame.to_csv(path, index=False)
 
 
-@pytest.mark.parametrize("column, value, message", [
-    ("kind", "rumour", "'kind'"),
-    ("verdict", "misleading", "'verdict'"),
-    ("verdict", "opinion", "a fact's verdict"),          # row 1 (C02) is a fact
-    ("source_url", "", "every factual claim needs at least one source URL"),
-    ("source_url", "see facts.md", "'source_url'"),
-    ("corrections", "D1, D2", "'corrections'"),
-    ("chapter", "../02_us_drawdown", "'chapter'"),
-    ("claim_id", "C01", "claim_id"),                      # duplicate of row 0
-])
+@pytest.mark.parametrize(
+    "column, value, message",
+    [
+        ("kind", "rumour", "'kind'"),
+        ("verdict", "misleading", "'verdict'"),
+        ("verdict", "opinion", "a fact's verdict"),  # row 1 (C02) is a fact
+        ("source_url", "", "every factual claim needs at least one source URL"),
+        ("source_url", "see facts.md", "'source_url'"),
+        ("corrections", "D1, D2", "'corrections'"),
+        ("chapter", "../02_us_drawdown", "'chapter'"),
+        ("claim_id", "C01", "claim_id"),  # duplicate of row 0
+    ],
+)
 def test_bad_rows_are_reported(tmp_path, column, value, message):
     path = _copy(tmp_path)
     _edit(path, 1, column, value)

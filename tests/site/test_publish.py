@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT, html_pages, toc_pages
+
 from explainer.book import citation
 
 
@@ -26,8 +26,9 @@ def test_citation_cff_is_complete_and_matches_the_book_config():
     for key in ("cff-version", "title", "authors", "version", "date-released", "repository-code", "license"):
         assert meta.get(key), f"CITATION.cff lacks {key}"
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    assert meta["repository-code"] == config["repository"]["url"], \
+    assert meta["repository-code"] == config["repository"]["url"], (
         "set the same repository URL in CITATION.cff and _config.yml"
+    )
     assert meta["title"] == config["title"]
 
 
@@ -77,7 +78,7 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         if not path.startswith(self.prefix + "/"):
             self.outside.append(path)
             return str(Path(self.directory) / "__not_here__")
-        return super().translate_path(path[len(self.prefix):])
+        return super().translate_path(path[len(self.prefix) :])
 
     def log_message(self, *args: object) -> None:
         pass
@@ -111,13 +112,16 @@ def test_site_works_from_a_sub_path(browser, built_book: Path):
                 if n:
                     page.wait_for_function(
                         "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
-                        arg=n, timeout=20000)
+                        arg=n,
+                        timeout=20000,
+                    )
                 assert page.url.startswith(base)
                 assert problems == [], f"{path} under a sub-path: {problems}"
             finally:
                 context.close()
-            assert _SubPathHandler.outside == [], \
+            assert _SubPathHandler.outside == [], (
                 f"{path} asked for files outside the sub-path: {_SubPathHandler.outside}"
+            )
     finally:
         server.shutdown()
         server.server_close()

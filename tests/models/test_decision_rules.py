@@ -98,7 +98,6 @@ def test_count_distributions_are_count_distribution_row_by_row():
         assert table[r] == pytest.approx(dr.count_distribution(rows[r]), abs=1e-12)
 
 
-
 def test_kinds_of_members_give_the_same_table_as_members_one_by_one():
     rng = np.random.default_rng(11)
     kinds = rng.uniform(0.0, 1.0, size=(9, 4))
@@ -140,8 +139,13 @@ def test_pass_curve_is_the_binomial_tail_of_the_quota():
 
 
 @settings(max_examples=60)
-@given(q=st.floats(0.01, 0.99), members=st.integers(1, 40), holdouts=st.integers(0, 40),
-       delay=st.floats(0.0, 900.0), mean=st.floats(1.0, 200.0))
+@given(
+    q=st.floats(0.01, 0.99),
+    members=st.integers(1, 40),
+    holdouts=st.integers(0, 40),
+    delay=st.floats(0.0, 900.0),
+    mean=st.floats(1.0, 200.0),
+)
 def test_ratification_quantile_inverts_the_cdf(q, members, holdouts, delay, mean):
     holdouts = min(holdouts, members)
     t = dr.ratification_quantile(q, members, mean, holdouts, delay)
@@ -220,8 +224,9 @@ def test_count_distribution_sums_to_one(p):
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(probs, min_size=2, max_size=8),
-       st.lists(st.integers(min_value=1, max_value=100), min_size=8, max_size=8))
+@given(
+    st.lists(probs, min_size=2, max_size=8), st.lists(st.integers(min_value=1, max_value=100), min_size=8, max_size=8)
+)
 def test_double_majority_bounds_are_ordered_and_between_unanimity_and_head_count(p, pops):
     b = dr.double_majority_bounds(p, pops[: len(p)])
     assert 0.0 <= b.lower <= b.upper <= 1.0
@@ -304,8 +309,9 @@ def _shock_reference(p, n, k, rho):
 
     c = t / r
     cuts = sorted({-12.0, 12.0, *(min(12.0, max(-12.0, c + j * s / r)) for j in (-12, -4, -1, 0, 1, 4, 12))})
-    return sum(integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=400)[0]
-               for a, b in zip(cuts[:-1], cuts[1:]) if b > a)
+    return sum(
+        integrate.quad(f, a, b, epsabs=1e-13, epsrel=1e-12, limit=400)[0] for a, b in zip(cuts[:-1], cuts[1:]) if b > a
+    )
 
 
 @pytest.mark.parametrize("rho", [0.3, 0.5, 0.7, 0.9, 0.95, dr.MAX_CORRELATION])
@@ -321,7 +327,8 @@ def test_common_shock_is_accurate_to_1e_6_at_every_correlation(rho):
         for n in (1, 7, 32):
             k = dr.rule_quota(n, "majority")
             assert dr.pass_probability(np.full(n, p), "majority", rho) == pytest.approx(
-                _shock_reference(p, n, k, rho), abs=1e-6)
+                _shock_reference(p, n, k, rho), abs=1e-6
+            )
 
 
 @pytest.mark.parametrize("rho", [0.9, 0.95, 0.99])
@@ -357,8 +364,11 @@ def test_certain_votes_give_exactly_zero_or_one(rho):
         votes = rng.integers(0, 2, size=int(rng.integers(1, 12))).astype(float)
         yes = int(votes.sum())
         n = votes.size
-        expected = {"unanimity": yes == n, "majority": yes >= n // 2 + 1,
-                    "double_majority": yes >= dr.rule_quota(n, "double_majority")}
+        expected = {
+            "unanimity": yes == n,
+            "majority": yes >= n // 2 + 1,
+            "double_majority": yes >= dr.rule_quota(n, "double_majority"),
+        }
         for rule in dr.RULES:
             value = dr.pass_probability(votes, rule, rho)
             assert value == float(expected[rule]) and value in (0.0, 1.0)

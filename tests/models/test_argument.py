@@ -17,8 +17,11 @@ credence_lists = st.lists(st.floats(0.0, 1.0), min_size=N, max_size=N)
 
 
 def tiny(gate: str) -> tuple[ar.Node, ...]:
-    return (ar.Node("a", "A", "a", "premise", "x"), ar.Node("b", "B", "b", "premise", "x"),
-            ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "b"), gate=gate))
+    return (
+        ar.Node("a", "A", "a", "premise", "x"),
+        ar.Node("b", "B", "b", "premise", "x"),
+        ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "b"), gate=gate),
+    )
 
 
 # --- hand-worked values -------------------------------------------------------------------------
@@ -32,8 +35,16 @@ def test_article_map_matches_its_closed_form():
     """The map is a tree, so independence gives a product formula (worked by hand)."""
     c = dict(ar.PROFILES[0].credences)
     europe = 1 - (1 - c["drawdown"] * c["europe_accommodates"]) * (1 - c["us_pressure"])
-    closed = (c["russia_will"] * c["us_broker"] * europe * c["poland_limits"] * c["russia_withdraws"]
-              * c["periphery_follows"] * c["no_veto"] * c["war_ends"])
+    closed = (
+        c["russia_will"]
+        * c["us_broker"]
+        * europe
+        * c["poland_limits"]
+        * c["russia_withdraws"]
+        * c["periphery_follows"]
+        * c["no_veto"]
+        * c["war_ends"]
+    )
     assert ar.conclusion_probability(c) == pytest.approx(closed, rel=1e-12)
     probs = ar.node_probabilities(c)
     assert probs["will_both_sides"] == pytest.approx(0.8 * 0.75)
@@ -48,9 +59,12 @@ def test_all_even_odds():
 
 def test_shared_premise_is_counted_once():
     """Enumeration stays exact when a premise feeds two nodes (a DAG, not a tree)."""
-    nodes = (ar.Node("a", "A", "a", "premise", "x"), ar.Node("b", "B", "b", "premise", "x"),
-             ar.Node("i", "I", "i", "intermediate", "x", parents=("a",)),
-             ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i", "b")))
+    nodes = (
+        ar.Node("a", "A", "a", "premise", "x"),
+        ar.Node("b", "B", "b", "premise", "x"),
+        ar.Node("i", "I", "i", "intermediate", "x", parents=("a",)),
+        ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i", "b")),
+    )
     assert ar.conclusion_probability([0.5, 0.5], nodes) == pytest.approx(0.25)  # not 0.125
 
 
@@ -69,8 +83,9 @@ def test_swing_is_the_difference_of_the_conditionals():
 
 
 @settings(max_examples=40)
-@given(st.lists(st.sampled_from([0.0, 1.0, 0.5, 0.13, 0.87, 0.999]), min_size=len(ar.PREMISES),
-                max_size=len(ar.PREMISES)))
+@given(
+    st.lists(st.sampled_from([0.0, 1.0, 0.5, 0.13, 0.87, 0.999]), min_size=len(ar.PREMISES), max_size=len(ar.PREMISES))
+)
 def test_every_swing_is_the_conclusion_with_that_premise_set_false_and_true(values):
     c = dict(zip(ar.PREMISES, values))
     for s in ar.swings(c):
@@ -148,16 +163,22 @@ def test_bad_maps_are_named():
     with pytest.raises(ValueError, match="exactly one conclusion"):
         ar.validate_map((a,))
     with pytest.raises(ValueError, match="cycle"):
-        ar.validate_map((a, ar.Node("i", "I", "i", "intermediate", "x", parents=("j",)),
-                         ar.Node("j", "J", "j", "intermediate", "x", parents=("i",)),
-                         ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i"))))
+        ar.validate_map(
+            (
+                a,
+                ar.Node("i", "I", "i", "intermediate", "x", parents=("j",)),
+                ar.Node("j", "J", "j", "intermediate", "x", parents=("i",)),
+                ar.Node("c", "C", "c", "conclusion", "x", parents=("a", "i")),
+            )
+        )
     with pytest.raises(ValueError, match="must have no parents"):
         ar.validate_map((ar.Node("a", "A", "a", "premise", "x", parents=("a",)),))
     with pytest.raises(ValueError, match="at least one parent"):
         ar.validate_map((a, ar.Node("c", "C", "c", "conclusion", "x")))
     with pytest.raises(ValueError, match="does not"):
-        ar.validate_map((a, ar.Node("b", "B", "b", "premise", "x"),
-                         ar.Node("c", "C", "c", "conclusion", "x", parents=("a",))))
+        ar.validate_map(
+            (a, ar.Node("b", "B", "b", "premise", "x"), ar.Node("c", "C", "c", "conclusion", "x", parents=("a",)))
+        )
     with pytest.raises(ValueError, match="key must be"):
         ar.node("moon")
     with pytest.raises(ValueError, match="name_or_index"):

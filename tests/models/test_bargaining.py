@@ -139,14 +139,17 @@ def test_every_zopa_vertex_is_acceptable_to_both(v_pw, c_pl, c_rw, v_rl, d_p, d_
 
 
 # --- every error path -----------------------------------------------------------------------
-@pytest.mark.parametrize("field,value,match", [
-    ("v_pw", -1.0, "v_pw must be >= 0"),
-    ("c_pl", float("nan"), "c_pl must be a finite number"),
-    ("c_rw", "5", "c_rw must be a finite number"),
-    ("v_rl", True, "v_rl must be a finite number"),
-    ("d_p", float("inf"), "d_p must be a finite number"),
-    ("d_r", None, "d_r must be a finite number"),
-])
+@pytest.mark.parametrize(
+    "field,value,match",
+    [
+        ("v_pw", -1.0, "v_pw must be >= 0"),
+        ("c_pl", float("nan"), "c_pl must be a finite number"),
+        ("c_rw", "5", "c_rw must be a finite number"),
+        ("v_rl", True, "v_rl must be a finite number"),
+        ("d_p", float("inf"), "d_p must be a finite number"),
+        ("d_r", None, "d_r must be a finite number"),
+    ],
+)
 def test_bad_valuations_are_named(field, value, match):
     kwargs = dict(v_pw=8.0, c_pl=10.0, c_rw=5.0, v_rl=9.0, d_p=0.0, d_r=0.0)
     kwargs[field] = value

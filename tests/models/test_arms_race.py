@@ -20,6 +20,7 @@ def rhs(params):
     def f(_t, z):
         x, y = z
         return [params.a * y - params.m * x + params.g, params.b * x - params.n * y + params.h]
+
     return f
 
 
@@ -72,13 +73,16 @@ def test_unstable_race_grows_like_its_positive_eigenvalue():
 
 
 # --- the closed form against scipy's ODE solver ---------------------------------------------
-@pytest.mark.parametrize("params", [
-    P,
-    ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0),   # unstable
-    ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=5.0, h=-5.0),    # singular: m·n = a·b
-    ar.Params(a=0.0, b=0.7, m=0.4, n=0.4, g=3.0, h=8.0),     # defective: repeated eigenvalue
-    ar.Params(a=1.2, b=0.1, m=0.3, n=0.9, g=-10.0, h=20.0),
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        P,
+        ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0),  # unstable
+        ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=5.0, h=-5.0),  # singular: m·n = a·b
+        ar.Params(a=0.0, b=0.7, m=0.4, n=0.4, g=3.0, h=8.0),  # defective: repeated eigenvalue
+        ar.Params(a=1.2, b=0.1, m=0.3, n=0.9, g=-10.0, h=20.0),
+    ],
+)
 def test_closed_form_matches_the_ode_solver(params):
     expected = ode(params)
     assert ar.trajectory(T, params) == pytest.approx(expected, rel=1e-6, abs=1e-6)
@@ -86,8 +90,14 @@ def test_closed_form_matches_the_ode_solver(params):
 
 
 @settings(max_examples=40, deadline=None)
-@given(a=st.floats(0, 1), b=st.floats(0, 1), m=st.floats(0.05, 1), n=st.floats(0.05, 1),
-       g=st.floats(-50, 50), h=st.floats(-50, 50))
+@given(
+    a=st.floats(0, 1),
+    b=st.floats(0, 1),
+    m=st.floats(0.05, 1),
+    n=st.floats(0.05, 1),
+    g=st.floats(-50, 50),
+    h=st.floats(-50, 50),
+)
 def test_eigen_decomposition_equals_matrix_exponential(a, b, m, n, g, h):
     p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
     t = np.linspace(0.0, 8.0, 9)
@@ -105,8 +115,15 @@ def test_stability_is_exactly_mn_greater_than_ab(a, b, m, n):
 
 
 @settings(max_examples=60, deadline=None)
-@given(a=st.floats(0, 0.5), b=st.floats(0, 0.5), m=st.floats(0.6, 1.5), n=st.floats(0.6, 1.5),
-       g=st.floats(0, 50), h=st.floats(0, 50), cut=st.floats(0.01, 1.0))
+@given(
+    a=st.floats(0, 0.5),
+    b=st.floats(0, 0.5),
+    m=st.floats(0.6, 1.5),
+    n=st.floats(0.6, 1.5),
+    g=st.floats(0, 50),
+    h=st.floats(0, 50),
+    cut=st.floats(0.01, 1.0),
+)
 def test_lower_grievances_lower_a_stable_equilibrium(a, b, m, n, g, h, cut):
     p = ar.Params(a=a, b=b, m=m, n=n, g=g, h=h)
     before, after = ar.equilibrium(p), ar.equilibrium(ar.deal(p, g * (1 - cut), h * (1 - cut)))
@@ -180,8 +197,15 @@ def test_a_race_on_the_edge_follows_the_matrix_exponential():
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.floats(0.05, 1.0), st.floats(0.05, 1.0),
-       st.floats(-50.0, 50.0), st.floats(-50.0, 50.0), st.floats(0.01, 2.0))
+@given(
+    st.floats(0.0, 1.0),
+    st.floats(0.0, 1.0),
+    st.floats(0.05, 1.0),
+    st.floats(0.05, 1.0),
+    st.floats(-50.0, 50.0),
+    st.floats(-50.0, 50.0),
+    st.floats(0.01, 2.0),
+)
 @example(1.0, 2.220446049250313e-16, 0.05, 0.05, 0.0, 0.0, 1.0)  # a near-defective matrix, found by hypothesis
 def test_the_capped_race_steps_with_the_exact_flow(a, b, m, n, g, h, s):
     # The eigen-basis step map loses a few digits where the two eigenvalues nearly coincide
@@ -205,15 +229,18 @@ def test_years_to_reach_interpolates():
 
 
 # --- every error path -----------------------------------------------------------------------
-@pytest.mark.parametrize("field,value,match", [
-    ("a", -0.1, "a must be finite and >= 0"),
-    ("b", float("nan"), "b must be finite"),
-    ("m", 0.0, "m must be finite and > 0"),
-    ("n", -1.0, "n must be finite and > 0"),
-    ("g", float("inf"), "g must be a finite number"),
-    ("h", "30", "h must be a finite number"),
-    ("a", True, "a must be a number"),
-])
+@pytest.mark.parametrize(
+    "field,value,match",
+    [
+        ("a", -0.1, "a must be finite and >= 0"),
+        ("b", float("nan"), "b must be finite"),
+        ("m", 0.0, "m must be finite and > 0"),
+        ("n", -1.0, "n must be finite and > 0"),
+        ("g", float("inf"), "g must be a finite number"),
+        ("h", "30", "h must be a finite number"),
+        ("a", True, "a must be a number"),
+    ],
+)
 def test_bad_parameters_are_named(field, value, match):
     kwargs = dict(a=0.3, b=0.4, m=0.5, n=0.6, g=40.0, h=30.0)
     kwargs[field] = value
@@ -253,11 +280,14 @@ def test_nearly_defective_matrix_still_matches_the_ode_solver():
     assert ar.trajectory(T, p) == pytest.approx(ode(p), rel=1e-6, abs=1e-6)
 
 
-@pytest.mark.parametrize("p", [
-    ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=10.0, h=5.0),   # singular: m·n = a·b
-    ar.Params(a=0.0, b=0.3, m=0.4, n=0.4, g=8.0, h=6.0),    # defective: a repeated eigenvalue
-    ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0),  # unstable
-])
+@pytest.mark.parametrize(
+    "p",
+    [
+        ar.Params(a=0.5, b=0.5, m=0.5, n=0.5, g=10.0, h=5.0),  # singular: m·n = a·b
+        ar.Params(a=0.0, b=0.3, m=0.4, n=0.4, g=8.0, h=6.0),  # defective: a repeated eigenvalue
+        ar.Params(a=0.6, b=0.6, m=0.5, n=0.5, g=10.0, h=10.0),  # unstable
+    ],
+)
 def test_matrix_exponential_on_an_even_grid_matches_one_exponential_per_time(p):
     even = np.linspace(0.0, 30.0, 121)
     stepped = ar.trajectory_expm(even, p)

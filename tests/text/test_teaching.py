@@ -10,8 +10,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
-from conftest import BUILD, ROOT, toc_pages
+from conftest import ROOT, toc_pages
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 
@@ -44,8 +43,9 @@ def test_chapter_has_objectives_reading_time_exercises_and_discussion(name):
         assert block, f"{name}: exercise {label} has no solution"
         assert ":class: dropdown" in block.group(1), f"{name}: the solution to {label} is not collapsed"
     assert re.search(r"^#+ .*discussion", text, re.I | re.M), f"{name}: no discussion questions"
-    assert re.search(r"both sides|argue (?:yes|for)|strongest case", text, re.I), \
+    assert re.search(r"both sides|argue (?:yes|for)|strongest case", text, re.I), (
         f"{name}: discussion questions should make the student argue both sides"
+    )
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -64,8 +64,11 @@ def test_chapter_stands_alone(name):
 
 def test_every_glossary_term_used_is_defined():
     glossary = (ROOT / "book" / "glossary.md").read_text(encoding="utf-8")
-    defined = {line.strip().lower() for line in glossary.splitlines()
-               if line and not line.startswith((" ", "#", "`", ":")) and not line.startswith("```")}
+    defined = {
+        line.strip().lower()
+        for line in glossary.splitlines()
+        if line and not line.startswith((" ", "#", "`", ":")) and not line.startswith("```")
+    }
     sources = [p.read_text(encoding="utf-8") for p in (ROOT / "book").glob("*.md")]
     sources += [_markdown(p.stem) for p in (ROOT / "book").glob("*.ipynb")]
     used = set()
@@ -99,6 +102,7 @@ def test_handout_pdf_exists_with_pages_and_the_chapter_title(built_book, name):
     assert pdf.is_file(), f"{pdf} was not made"
     reader = PdfReader(str(pdf))
     assert len(reader.pages) >= 2
+
     def words(text: str) -> str:
         return " ".join(re.sub(r"[^\w]+", " ", text).lower().split())
 
@@ -120,8 +124,15 @@ def test_data_page_offers_every_csv_for_download(built_book):
 @pytest.mark.build
 def test_instructor_guide_has_syllabus_rubric_and_student_edition_command(built_book):
     text = (ROOT / "book" / "instructors.md").read_text(encoding="utf-8")
-    for needle in ("## Syllabus", "one-week module", "semester unit", "## Assignment ideas",
-                   "rubric", "Binder", "make student"):
+    for needle in (
+        "## Syllabus",
+        "one-week module",
+        "semester unit",
+        "## Assignment ideas",
+        "rubric",
+        "Binder",
+        "make student",
+    ):
         assert needle.lower() in text.lower(), needle
     for name in CHAPTERS:
         assert f"{{doc}}`{name}`" in text, f"the syllabus does not list {name}"
@@ -130,8 +141,16 @@ def test_instructor_guide_has_syllabus_rubric_and_student_edition_command(built_
 @pytest.mark.slow
 def test_student_edition_contains_no_solution(tmp_path_factory):
     out = tmp_path_factory.mktemp("student")
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--path-output", str(out),
-           "-n", "-W", "--keep-going"]
+    cmd = [
+        str(Path(sys.executable).parent / "jupyter-book"),
+        "build",
+        str(ROOT),
+        "--path-output",
+        str(out),
+        "-n",
+        "-W",
+        "--keep-going",
+    ]
     env = {**os.environ, "EXPLAINER_STUDENT_EDITION": "1"}
     built = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800)
     assert built.returncode == 0, built.stdout[-4000:] + built.stderr[-2000:]
@@ -141,5 +160,6 @@ def test_student_edition_contains_no_solution(tmp_path_factory):
         assert html.count('class="exercise admonition"') >= 3, name
         assert 'class="solution' not in html, f"{name}: the student edition still shows a solution"
         notebook = (html_dir / "_sources" / "book" / f"{name}.ipynb").read_text(encoding="utf-8")
-        assert "{exercise}" in notebook and "{solution}" not in notebook, \
+        assert "{exercise}" in notebook and "{solution}" not in notebook, (
             f"{name}: the student edition's notebook download still holds solutions"
+        )

@@ -29,24 +29,24 @@ from pathlib import Path
 
 import pytest
 
-BOOK = Path(__file__).resolve().parents[1] / "book"
+BOOK = Path(__file__).resolve().parents[2] / "book"
 NOTEBOOKS = sorted(BOOK.glob("0*.ipynb")) + [BOOK / "argument_map.ipynb"]
 
 #: Phrases that mark a present-tense status claim about the world. Each is a regular expression,
 #: matched case-insensitively against the sentence with its quotations removed.
 STATUS_PHRASES: tuple[str, ...] = (
-    r"\bno source (?:read|reports)\b",       # "no source read for this book reports ..."
+    r"\bno source (?:read|reports)\b",  # "no source read for this book reports ..."
     r"\bno (?:page|statement|document) read\b",
     r"\bin anything read\b",
-    r"\b(?:has|have) not\b",                  # "has not been made public", "have not met"
-    r"\b(?:has|have) (?:made|proposed)\b",    # "Congress has made ...", "no government has proposed"
-    r"(?<!\bwhat )\bremains?\b",              # "... remains in force"; "what remains" is a noun phrase
+    r"\b(?:has|have) not\b",  # "has not been made public", "have not met"
+    r"\b(?:has|have) (?:made|proposed)\b",  # "Congress has made ...", "no government has proposed"
+    r"(?<!\bwhat )\bremains?\b",  # "... remains in force"; "what remains" is a noun phrase
     r"\bso far\b",
     r"\bto date\b",
     r"\bcurrently\b",
     r"\b(?:is|are) still\b",
     r"\bnot yet\b",
-    r"\bever (?:has|have)\b",                 # "none ever has"
+    r"\bever (?:has|have)\b",  # "none ever has"
     r"\bno nato.russia negotiation\b",
     r"\bis expected\b",
 )
@@ -57,15 +57,15 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 AS_OF = re.compile(
     r"\bas of\s+(?P<date>\{glue:text\}`[^`:]*(?:asof|as_of|date)[^`]*`"
     rf"|(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}})",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 EXEMPT = "<!-- not a status -->"
 _MARK = "\u27e6not-a-status\u27e7"  # stands for EXEMPT while the text is split into sentences
 
 # a sentence ends at . ! or ? (perhaps followed by a closing bracket, quote or emphasis mark) and
 # the next one starts with a capital letter, an opening bracket, quote, emphasis or glue
-_SPLIT = re.compile(
-    rf"(?:(?<=[.!?])|(?<=[.!?][)\]\"”*_])|(?<=[.!?]\*\*)|(?<={_MARK}))\s+(?=[A-Z*_(\[{{\"“])")
+_SPLIT = re.compile(rf"(?:(?<=[.!?])|(?<=[.!?][)\]\"”*_])|(?<=[.!?]\*\*)|(?<={_MARK}))\s+(?=[A-Z*_(\[{{\"“])")
 _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
 _DIRECTIVE_BLOCK = re.compile(r"^```\{(?:exercise|solution)\}.*?^```\s*$", re.MULTILINE | re.DOTALL)
 
@@ -83,12 +83,15 @@ def _paragraphs(markdown: str) -> list[str]:
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.DOTALL)
     pieces: list[str] = []
     for block in re.split(r"\n\s*\n", text):
-        lines = [ln for ln in block.split("\n")
-                 if not ln.lstrip().startswith((">", "```", ":"))  # quotes, fences, directive options
-                 and not ln.startswith("    ")]                    # indented code in solutions
+        lines = [
+            ln
+            for ln in block.split("\n")
+            if not ln.lstrip().startswith((">", "```", ":"))  # quotes, fences, directive options
+            and not ln.startswith("    ")
+        ]  # indented code in solutions
         if not lines:
             continue
-        if all(ln.lstrip().startswith("|") for ln in lines):      # a table: one piece per cell
+        if all(ln.lstrip().startswith("|") for ln in lines):  # a table: one piece per cell
             pieces += [cell for ln in lines for cell in ln.strip().strip("|").split("|")]
             continue
         items = re.split(r"\n(?=\s*(?:[-*]|\d+\.)\s)", "\n".join(lines))  # list items
@@ -126,23 +129,27 @@ def status_sentences(markdown: str) -> list[tuple[str, str | None]]:
 # The detector itself, by hand
 # ---------------------------------------------------------------------------------------------
 def test_detector_finds_and_dates_status_sentences():
-    text = ("The treaty expired on 5 February 2026. No source read for this book reports talks on a "
-            "successor. As of {glue:text}`asof`, no government has proposed this deal.\n\n"
-            "- Congress has made a deep cut harder, as of 25 February 2026.\n"
-            "- Allies have not met since then (as of December 2025).")
+    text = (
+        "The treaty expired on 5 February 2026. No source read for this book reports talks on a "
+        "successor. As of {glue:text}`asof`, no government has proposed this deal.\n\n"
+        "- Congress has made a deep cut harder, as of 25 February 2026.\n"
+        "- Allies have not met since then (as of December 2025)."
+    )
     found = status_sentences(text)
     assert [d for _, d in found] == [None, "{glue:text}`asof`", "25 February 2026", "December 2025"]
     assert found[0][0].startswith("No source read")
 
 
 def test_detector_ignores_quotes_exercises_model_sentences_and_plain_history():
-    text = ('The article says success "is expected to lead to agreements".\n\n'
-            "> a quoted block that has not been dated\n\n"
-            "The race is still stable there, but settles very high. <!-- not a status -->\n"
-            "Russia left the CFE Treaty on 7 November 2023. What remains with no troops forward is the "
-            "floor.\n\n"
-            "```{exercise} A question\n:label: ex-x\n\nWhat credibility remains? Is it still there?\n```\n\n"
-            "| A claim | No page read shows it. |\n|---|---|\n| x | y |")
+    text = (
+        'The article says success "is expected to lead to agreements".\n\n'
+        "> a quoted block that has not been dated\n\n"
+        "The race is still stable there, but settles very high. <!-- not a status -->\n"
+        "Russia left the CFE Treaty on 7 November 2023. What remains with no troops forward is the "
+        "floor.\n\n"
+        "```{exercise} A question\n:label: ex-x\n\nWhat credibility remains? Is it still there?\n```\n\n"
+        "| A claim | No page read shows it. |\n|---|---|\n| x | y |"
+    )
     found = status_sentences(text)
     assert [s for s, _ in found] == ["No page read shows it."]
     quoted = 'NATO stopped treating it as a limit: "The act is still there. But it binds nothing" (May 2022).'
@@ -158,9 +165,11 @@ def test_a_glued_number_is_not_a_date():
 # The chapters
 # ---------------------------------------------------------------------------------------------
 def _report(path: Path, found: list[tuple[str, str | None]]) -> str:
-    lines = [f"{path.name}: {len(found)} status sentence(s); each needs 'as of <date>' "
-             f"(a glued date such as {{glue:text}}`asof`, or '5 February 2026'), or, if it describes "
-             f"the model or the book rather than the world, a closing {EXEMPT}:"]
+    lines = [
+        f"{path.name}: {len(found)} status sentence(s); each needs 'as of <date>' "
+        f"(a glued date such as {{glue:text}}`asof`, or '5 February 2026'), or, if it describes "
+        f"the model or the book rather than the world, a closing {EXEMPT}:"
+    ]
     for sentence, date in found:
         mark = f"[as of {date}]" if date else "[UNDATED]"
         lines.append(f"  {mark:32} {sentence}")
@@ -169,8 +178,7 @@ def _report(path: Path, found: list[tuple[str, str | None]]) -> str:
 
 def test_every_chapter_is_checked():
     names = {p.name for p in NOTEBOOKS}
-    assert {"01_decision_rules.ipynb", "03_poland.ipynb", "04_core_deal.ipynb",
-            "argument_map.ipynb"} <= names
+    assert {"01_decision_rules.ipynb", "03_poland.ipynb", "04_core_deal.ipynb", "argument_map.ipynb"} <= names
     assert all(p.is_file() for p in NOTEBOOKS)
 
 
@@ -216,6 +224,7 @@ def test_the_ratio_is_marked_from_the_model_function(path):
 
 
 def test_both_chapters_quote_the_ratio_the_same_way():
-    shown = {m for p in RATIO_CHAPTERS
-             for m in re.findall(rf"<!--n:{RATIO_GLUE}-->(.*?)<!--/n-->", _cells(p, "markdown"))}
+    shown = {
+        m for p in RATIO_CHAPTERS for m in re.findall(rf"<!--n:{RATIO_GLUE}-->(.*?)<!--/n-->", _cells(p, "markdown"))
+    }
     assert len(shown) == 1, shown

@@ -121,30 +121,36 @@ def test_faster_growth_means_more_spending(g1, g2):
 # ---------------------------------------------------------------------------------------------
 # Model: every error path
 # ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(gdp_growth=20.0), "growth"),
-    (dict(gdp_growth=float("nan")), "growth"),
-    (dict(start_share=-1.0), "start_share"),
-    (dict(target_share=25.0), "target_share"),
-    (dict(target_year=2025), "target_year"),
-    (dict(target_year=2030.5), "target_year"),
-    (dict(cap_share=-0.5), "cap_share"),
-    (dict(cap_from=True), "cap_from"),
-    (dict(depreciation=0.0), "depreciation"),
-    (dict(depreciation=150.0), "depreciation"),
-    (dict(end_year=2020), "end_year"),
-])
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(gdp_growth=20.0), "growth"),
+        (dict(gdp_growth=float("nan")), "growth"),
+        (dict(start_share=-1.0), "start_share"),
+        (dict(target_share=25.0), "target_share"),
+        (dict(target_year=2025), "target_year"),
+        (dict(target_year=2030.5), "target_year"),
+        (dict(cap_share=-0.5), "cap_share"),
+        (dict(cap_from=True), "cap_from"),
+        (dict(depreciation=0.0), "depreciation"),
+        (dict(depreciation=150.0), "depreciation"),
+        (dict(end_year=2020), "end_year"),
+    ],
+)
 def test_spending_path_rejects_bad_arguments(kwargs, name):
     with pytest.raises(ValueError, match=name):
         pl.spending_path(**kwargs)
 
 
-@pytest.mark.parametrize("kwargs, name", [
-    (dict(start_troops=-5.0), "start_troops"),
-    (dict(target_troops=3e6), "target_troops"),
-    (dict(troop_cap="many"), "troop_cap"),
-    (dict(target_year=2024), "target_year"),
-])
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        (dict(start_troops=-5.0), "start_troops"),
+        (dict(target_troops=3e6), "target_troops"),
+        (dict(troop_cap="many"), "troop_cap"),
+        (dict(target_year=2024), "target_year"),
+    ],
+)
 def test_troop_path_rejects_bad_arguments(kwargs, name):
     with pytest.raises(ValueError, match=name):
         pl.troop_path(**kwargs)
@@ -234,9 +240,16 @@ def test_geometry_is_small_closed_clockwise_and_inside_the_box():
 
 def test_geometry_puts_capitals_in_their_countries_and_crimea_in_ukraine():
     feats = {f["id"]: f for f in data.europe_geometry()["features"]}
-    for country, lon, lat in (("Poland", 21.01, 52.23), ("Belarus", 27.56, 53.90), ("Russia", 37.62, 55.75),
-                              ("Lithuania", 25.28, 54.69), ("Romania", 26.10, 44.43), ("Ukraine", 30.52, 50.45),
-                              ("Ukraine", 34.10, 44.95), ("Russia", 20.51, 54.71)):
+    for country, lon, lat in (
+        ("Poland", 21.01, 52.23),
+        ("Belarus", 27.56, 53.90),
+        ("Russia", 37.62, 55.75),
+        ("Lithuania", 25.28, 54.69),
+        ("Romania", 26.10, 44.43),
+        ("Ukraine", 30.52, 50.45),
+        ("Ukraine", 34.10, 44.95),
+        ("Russia", 20.51, 54.71),
+    ):
         assert maps.contains(feats[country], lon, lat), (country, lon, lat)
     assert not maps.contains(feats["Russia"], 34.10, 44.95)  # Simferopol
     assert not maps.contains(feats["Poland"], 27.56, 53.90)
@@ -269,10 +282,15 @@ TOPO = {
     "type": "Topology",
     "transform": {"scale": [0.5, 0.5], "translate": [10.0, 20.0]},
     "arcs": [[[0, 0], [2, 0], [0, 2]], [[2, 2], [-2, 0], [0, -2]]],
-    "objects": {"c": {"type": "GeometryCollection", "geometries": [
-        {"type": "Polygon", "arcs": [[0, 1]], "id": "1", "properties": {"name": "Square"}},
-        {"type": "MultiPolygon", "arcs": [[[~1, ~0]]], "id": "2", "properties": {"name": "Reversed"}},
-    ]}},
+    "objects": {
+        "c": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]], "id": "1", "properties": {"name": "Square"}},
+                {"type": "MultiPolygon", "arcs": [[[~1, ~0]]], "id": "2", "properties": {"name": "Reversed"}},
+            ],
+        }
+    },
 }
 
 
@@ -320,11 +338,19 @@ def test_simplify_and_clip_by_hand():
 
 
 def test_move_polygons():
-    fc = {"type": "FeatureCollection", "features": [
-        {"properties": {"name": "A"}, "geometry": {"type": "MultiPolygon", "coordinates": [
-            [[(0, 0), (1, 0), (1, 1), (0, 0)]], [[(5, 5), (6, 5), (6, 6), (5, 5)]]]}},
-        {"properties": {"name": "B"}, "geometry": {"type": "MultiPolygon", "coordinates": []}},
-    ]}
+    fc = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "properties": {"name": "A"},
+                "geometry": {
+                    "type": "MultiPolygon",
+                    "coordinates": [[[(0, 0), (1, 0), (1, 1), (0, 0)]], [[(5, 5), (6, 5), (6, 6), (5, 5)]]],
+                },
+            },
+            {"properties": {"name": "B"}, "geometry": {"type": "MultiPolygon", "coordinates": []}},
+        ],
+    }
     out = maps.move_polygons(fc, "A", "B", (4, 4, 7, 7))
     assert len(out["features"][0]["geometry"]["coordinates"]) == 1
     assert len(out["features"][1]["geometry"]["coordinates"]) == 1
@@ -332,7 +358,6 @@ def test_move_polygons():
         maps.move_polygons(fc, "A", "C", (4, 4, 7, 7))
     with pytest.raises(ValueError, match="no polygon"):
         maps.move_polygons(fc, "A", "B", (40, 40, 70, 70))
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -354,8 +379,9 @@ def test_troop_ratio_from_the_one_row_of_each_file():
     assert round(ratio, 1) == 4.5
 
 
-@pytest.mark.parametrize("bad", ["216100", True, None, float("nan"), float("inf"), -float("inf"),
-                                 0, 0.0, -48_000, [1.0, 2.0]])
+@pytest.mark.parametrize(
+    "bad", ["216100", True, None, float("nan"), float("inf"), -float("inf"), 0, 0.0, -48_000, [1.0, 2.0]]
+)
 @pytest.mark.parametrize("name", ["poland_personnel", "belarus_personnel"])
 def test_troop_ratio_rejects_bad_values_naming_the_argument(name, bad):
     kwargs = {"poland_personnel": 216_100.0, "belarus_personnel": 48_000.0, name: bad}

@@ -18,14 +18,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import BUILD, toc_pages
 
 pytestmark = pytest.mark.browser
 
 PAGES = toc_pages()
-SIZES = {"phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2),
-         "desktop": dict(viewport={"width": 1366, "height": 900})}
+SIZES = {
+    "phone": dict(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, device_scale_factor=2),
+    "desktop": dict(viewport={"width": 1366, "height": 900}),
+}
 SHOTS = BUILD / "screens"
 #: The only toolbar buttons a chart may offer (by plotly.js's data-title).
 ALLOWED_BUTTONS = {"Download plot as a PNG", "Zoom", "Pan", "Reset axes", "Reset view"}
@@ -37,14 +38,21 @@ def _open(browser, url, scheme="light", **size):
     problems: list[str] = []
     host = urlparse(url).netloc
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-    page.on("request", lambda r: problems.append(f"request to another host: {r.url}")
-            if r.url.startswith(("http://", "https://")) and urlparse(r.url).netloc != host else None)
+    page.on(
+        "request",
+        lambda r: (
+            problems.append(f"request to another host: {r.url}")
+            if r.url.startswith(("http://", "https://")) and urlparse(r.url).netloc != host
+            else None
+        ),
+    )
     page.goto(url, wait_until="load")
     page.wait_for_load_state("networkidle")
     n = page.locator("div.plotly-graph-div").count()
     if n:
-        page.wait_for_function("n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
-                               arg=n, timeout=20000)
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n", arg=n, timeout=20000
+        )
     return context, page, problems
 
 
@@ -85,11 +93,14 @@ def test_chart_texts_fit_and_do_not_overlap(browser, site_url, path, size):
         charts = page.locator("div.plotly-graph-div")
         for i in range(charts.count()):
             info = charts.nth(i).evaluate(TEXT_BOXES)
-            outside = [b for b in info["boxes"] if b["l"] < -1 or b["t"] < -1 or b["r"] > info["w"] + 1
-                       or b["b"] > info["h"] + 1]
+            outside = [
+                b
+                for b in info["boxes"]
+                if b["l"] < -1 or b["t"] < -1 or b["r"] > info["w"] + 1 or b["b"] > info["h"] + 1
+            ]
             assert not outside, f"{path} chart {i} at {size}: text outside the chart: {outside[:3]}"
             labels = [b for b in info["boxes"] if b["kind"] in ("legend", "annotation", "xtitle", "ytitle")]
-            clashes = [(a["text"], b["text"]) for k, a in enumerate(labels) for b in labels[k + 1:] if _overlap(a, b)]
+            clashes = [(a["text"], b["text"]) for k, a in enumerate(labels) for b in labels[k + 1 :] if _overlap(a, b)]
             assert not clashes, f"{path} chart {i} at {size}: overlapping texts: {clashes[:3]}"
         if size == "phone" and charts.count():
             SHOTS.mkdir(parents=True, exist_ok=True)
@@ -100,7 +111,8 @@ def test_chart_texts_fit_and_do_not_overlap(browser, site_url, path, size):
             scrolls = table.evaluate(
                 "t => { for (let e = t.parentElement; e; e = e.parentElement) {"
                 " const s = getComputedStyle(e); if (['auto', 'scroll'].includes(s.overflowX)) return e.tabIndex >= 0;"
-                " } return false; }")
+                " } return false; }"
+            )
             assert fits or scrolls, f"{path} at {size}: table {t} is cut off and its scrolling is not reachable"
         assert problems == [], problems
     finally:
@@ -117,7 +129,9 @@ def test_toolbar_has_only_named_buttons_and_none_leaves_the_site(browser, site_u
             chart.hover()
             titles = chart.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.getAttribute('data-title'))")
             assert titles, f"{path} chart {i}: no toolbar"
-            assert set(titles) <= ALLOWED_BUTTONS, f"{path} chart {i}: unexpected buttons {set(titles) - ALLOWED_BUTTONS}"
+            assert set(titles) <= ALLOWED_BUTTONS, (
+                f"{path} chart {i}: unexpected buttons {set(titles) - ALLOWED_BUTTONS}"
+            )
             links = chart.locator(".modebar a[href]").evaluate_all("as => as.map(a => a.href)")
             assert not [u for u in links if urlparse(u).netloc not in ("", urlparse(site_url).netloc)], links
     finally:
@@ -135,8 +149,11 @@ def test_no_serious_accessibility_violation(browser, site_url, path, scheme):
         assert page.evaluate("document.documentElement.dataset.theme") == scheme
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         assert not bad, f"{path} ({scheme}): {bad}"
     finally:
         context.close()
@@ -165,16 +182,18 @@ FILLS = """
 
 
 def _rgb(css: str) -> tuple[float, float, float]:
-    nums = [float(x) for x in css[css.index("(") + 1:css.index(")")].split(",")[:3]]
+    nums = [float(x) for x in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
     return nums[0], nums[1], nums[2]
 
 
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two CSS rgb() colours."""
+
     def lum(c):
         ch = [v / 255 for v in _rgb(c)]
         ch = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in ch]
         return 0.2126 * ch[0] + 0.7152 * ch[1] + 0.0722 * ch[2]
+
     la, lb = sorted((lum(a), lum(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
 
@@ -185,9 +204,11 @@ def test_dark_mode_follows_the_system_and_chart_text_stays_legible(browser, site
     try:
         assert page.evaluate("document.documentElement.dataset.theme") == "dark"
         found = page.evaluate(FILLS)
-        low = [(t["text"], t["fill"], round(contrast(t["fill"], t["bg"] or found["page"]), 2))
-               for t in found["texts"] if t["fill"].startswith("rgb")
-               and contrast(t["fill"], t["bg"] or found["page"]) < 3.0]
+        low = [
+            (t["text"], t["fill"], round(contrast(t["fill"], t["bg"] or found["page"]), 2))
+            for t in found["texts"]
+            if t["fill"].startswith("rgb") and contrast(t["fill"], t["bg"] or found["page"]) < 3.0
+        ]
         assert not low, f"{path}: chart texts under 3:1 in dark mode: {low[:5]}"
         assert problems == [], problems
     finally:
@@ -195,8 +216,9 @@ def test_dark_mode_follows_the_system_and_chart_text_stays_legible(browser, site
 
 
 def test_the_theme_toggle_still_works(browser, site_url):
-    context, page, problems = _open(browser, f"{site_url}/book/01_decision_rules.html", scheme="dark",
-                                    **SIZES["desktop"])
+    context, page, problems = _open(
+        browser, f"{site_url}/book/01_decision_rules.html", scheme="dark", **SIZES["desktop"]
+    )
     try:
         before = page.evaluate("document.documentElement.dataset.theme")
         page.locator("button.theme-switch-button").first.click()

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
@@ -37,8 +36,9 @@ def test_a_second_clean_build_is_byte_identical(built_book, tmp_path):
         else:
             shutil.copy(src, copy / name)
     jb = str(Path(sys.executable).parent / "jupyter-book")
-    built = subprocess.run([jb, "build", str(copy), "-n", "-W", "--keep-going"], cwd=copy,
-                           capture_output=True, text=True, timeout=1800)
+    built = subprocess.run(
+        [jb, "build", str(copy), "-n", "-W", "--keep-going"], cwd=copy, capture_output=True, text=True, timeout=1800
+    )
     assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
     first, second = _pages(built_book), _pages(copy / "_build" / "html")
     assert set(first) == set(second), sorted(set(first) ^ set(second))[:10]

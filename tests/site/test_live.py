@@ -19,7 +19,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-
 from conftest import ROOT, start_lab, stop_lab
 
 pytestmark = pytest.mark.slow
@@ -59,10 +58,22 @@ def binder_env(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_every_notebook_runs_in_a_binder_like_environment(binder_env, name, tmp_path):
     out = subprocess.run(
-        [str(binder_env / "bin" / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-         "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=python3",
-         "--output-dir", str(tmp_path), str(ROOT / "book" / name)],
-        cwd=ROOT / "book", capture_output=True, text=True, timeout=900,
+        [
+            str(binder_env / "bin" / "jupyter"),
+            "nbconvert",
+            "--to",
+            "notebook",
+            "--execute",
+            "--ExecutePreprocessor.timeout=600",
+            "--ExecutePreprocessor.kernel_name=python3",
+            "--output-dir",
+            str(tmp_path),
+            str(ROOT / "book" / name),
+        ],
+        cwd=ROOT / "book",
+        capture_output=True,
+        text=True,
+        timeout=900,
         env={**os.environ, "JUPYTER_PATH": str(binder_env / "share" / "jupyter")},
     )
     assert out.returncode == 0, out.stderr[-4000:]
@@ -104,12 +115,16 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
     page = context.new_page()
     try:
         page.goto(f"{base}/lab/workspaces/{name.split('.')[0]}/tree/book/{name}?reset&token={token}", wait_until="load")
-        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget", timeout=90000)
+        page.wait_for_function(
+            "window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget", timeout=90000
+        )
         # wait for the kernel to be ready before running, so no "Select Kernel" dialog appears
         page.wait_for_function(
             "() => { const w = window.jupyterapp.shell.currentWidget;"
             " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-            " return k && k.status === 'idle'; }", timeout=120000)
+            " return k && k.status === 'idle'; }",
+            timeout=120000,
+        )
         page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
         try:
             page.wait_for_function(
@@ -117,13 +132,15 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
                 " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
                 " const k = w.sessionContext.session.kernel;"
                 " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
-                timeout=300000)
+                timeout=300000,
+            )
         except Exception:
             state = page.evaluate(
                 "() => { const w = window.jupyterapp.shell.currentWidget;"
                 " return w.content.widgets.filter(c => c.model.type === 'code').map((c, i) =>"
                 " [i, c.model.executionCount, c.model.sharedModel.source.slice(0, 60),"
-                "  JSON.stringify(c.model.outputs.toJSON()).slice(0, 300)]); }")
+                "  JSON.stringify(c.model.outputs.toJSON()).slice(0, 300)]); }"
+            )
             pytest.fail(f"{name}: not every cell ran in JupyterLab: {state}")
         page.wait_for_selector(".jp-OutputArea .widget-slider, .jp-OutputArea .widget-hslider", timeout=60000)
         errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
@@ -144,8 +161,9 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
             handle.focus()
             for _ in range(3):
                 page.keyboard.press("ArrowRight")
-            page.wait_for_function(f"([el, b]) => ({snapshot})(el) !== b", arg=[plot.element_handle(), before],
-                                   timeout=20000)
+            page.wait_for_function(
+                f"([el, b]) => ({snapshot})(el) !== b", arg=[plot.element_handle(), before], timeout=20000
+            )
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
     finally:
@@ -159,19 +177,24 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
 
 # --- the chapter in JupyterLab reads like the chapter on the web ----------------------------
 RAW_MYST = ["{glue", "{term}", "{exercise}", "{solution}", ":::{", "```{"]
-READER_NOTEBOOKS = [n for n in NOTEBOOKS if n[:2].isdigit() or n in ("argument_map.ipynb", "claim_ledger.ipynb",
-                                                                      "since_article.ipynb")]
+READER_NOTEBOOKS = [
+    n for n in NOTEBOOKS if n[:2].isdigit() or n in ("argument_map.ipynb", "claim_ledger.ipynb", "since_article.ipynb")
+]
 
 
 def _open_notebook(page, base, token, name):
-    page.goto(f"{base}/lab/workspaces/read-{name.split('.')[0]}/tree/book/{name}?reset&token={token}",
-              wait_until="load")
-    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget",
-                           timeout=90000)
+    page.goto(
+        f"{base}/lab/workspaces/read-{name.split('.')[0]}/tree/book/{name}?reset&token={token}", wait_until="load"
+    )
+    page.wait_for_function(
+        "window.jupyterapp && window.jupyterapp.shell && window.jupyterapp.shell.currentWidget", timeout=90000
+    )
     page.wait_for_function(
         "() => { const w = window.jupyterapp.shell.currentWidget;"
         " const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;"
-        " return k && k.status === 'idle'; }", timeout=120000)
+        " return k && k.status === 'idle'; }",
+        timeout=120000,
+    )
     page.wait_for_selector(".jp-MarkdownCell", timeout=60000)
     page.wait_for_timeout(3000)  # the MyST renderer draws the Markdown cells
 
@@ -183,7 +206,8 @@ def _run_all(page, name):
         " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
         " const k = w.sessionContext.session.kernel;"
         " return k.status === 'idle' && cells.every(c => c.model.executionCount !== null); }",
-        timeout=300000)
+        timeout=300000,
+    )
 
 
 @pytest.mark.browser
@@ -206,15 +230,18 @@ def test_the_notebook_reads_like_a_book_in_jupyterlab(browser, lab, name):
         assert not raw, f"{name}: JupyterLab shows raw MyST {raw}"
         visible = page.evaluate(
             "() => window.jupyterapp.shell.currentWidget.content.widgets"
-            ".filter(c => c.model.type === 'code' && !c.inputHidden).map(c => c.model.sharedModel.source)")
+            ".filter(c => c.model.type === 'code' && !c.inputHidden).map(c => c.model.sharedModel.source)"
+        )
         bad = [src for src in visible if "glue(" in src or re.search(r"^assert\b", src, re.M)]
         assert not bad, f"{name}: visible bookkeeping cells: {bad[:2]}"
         solutions = page.locator(".jp-MarkdownCell details:has(summary:has-text('Solution'))")
         opened = [i for i in range(solutions.count()) if solutions.nth(i).evaluate("d => d.open")]
         assert not opened, f"{name}: {len(opened)} solutions are open before a click"
         _run_all(page, name)
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
-                              ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr'], "
+            ".jp-OutputArea-output .jp-RenderedText[data-mime-type='application/vnd.jupyter.error']"
+        )
         texts_err = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts_err if "Error" in t or "Traceback" in t], texts_err
         for width in (1000, 1700):  # output areas of about 700 and 1,400 px
@@ -225,12 +252,16 @@ def test_the_notebook_reads_like_a_book_in_jupyterlab(browser, lab, name):
                 plot = plots.nth(i)
                 plot.scroll_into_view_if_needed()
                 info = plot.evaluate(TEXT_BOXES)
-                outside = [b for b in info["boxes"] if b["l"] < -1 or b["t"] < -1 or b["r"] > info["w"] + 1
-                           or b["b"] > info["h"] + 1]
+                outside = [
+                    b
+                    for b in info["boxes"]
+                    if b["l"] < -1 or b["t"] < -1 or b["r"] > info["w"] + 1 or b["b"] > info["h"] + 1
+                ]
                 assert not outside, f"{name} chart {i} at {width}px: text outside the chart: {outside[:3]}"
                 labels = [b for b in info["boxes"] if b["kind"] in ("legend", "annotation", "xtitle", "ytitle")]
-                clashes = [(a["text"], b["text"]) for k, a in enumerate(labels) for b in labels[k + 1:]
-                           if _overlap(a, b)]
+                clashes = [
+                    (a["text"], b["text"]) for k, a in enumerate(labels) for b in labels[k + 1 :] if _overlap(a, b)
+                ]
                 assert not clashes, f"{name} chart {i} at {width}px: overlapping texts: {clashes[:3]}"
     finally:
         try:

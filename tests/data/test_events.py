@@ -12,7 +12,7 @@ import pytest
 
 from explainer import data
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 URL = re.compile(r"^https?://\S+$")
 
 
@@ -117,7 +117,8 @@ def test_corrections_log_rejects_a_verdict_that_disagrees_with_the_ledger(tmp_pa
         (tmp_path / name).write_text((data.data_dir_path() / name).read_text(encoding="utf-8"), encoding="utf-8")
     text = (tmp_path / "ledger_corrections.csv").read_text(encoding="utf-8")
     (tmp_path / "ledger_corrections.csv").write_text(
-        text.replace("C34,partly supported,supported", "C34,partly supported,false"), encoding="utf-8")
+        text.replace("C34,partly supported,supported", "C34,partly supported,false"), encoding="utf-8"
+    )
     with pytest.raises(data.DataError, match="C34"):
         data.ledger_corrections(tmp_path)
 
@@ -139,10 +140,15 @@ def test_changed_ledger_rows_are_sourced_and_say_what_they_should():
     assert claims.loc["C12", "explanation"].startswith("Self-reported")
     assert "Reported accurately" in claims.loc["C15", "explanation"]
     assert any("kremlin.ru" in u for u in claims.loc["C15", "urls"])
-    assert claims.loc["C03", "verdict"] == "partly supported" and "misleading" in claims.loc["C03", "explanation"].lower()
+    assert (
+        claims.loc["C03", "verdict"] == "partly supported" and "misleading" in claims.loc["C03", "explanation"].lower()
+    )
     # One standard for official Russian and Belarusian claims.
     assert claims.loc["C33", "verdict"] == claims.loc["C34", "verdict"] == "supported"
-    assert "one standard" in claims.loc["C33", "explanation"] and "same standard as C33" in claims.loc["C34", "explanation"]
+    assert (
+        "one standard" in claims.loc["C33", "explanation"]
+        and "same standard as C33" in claims.loc["C34", "explanation"]
+    )
 
 
 def test_three_seas_associates():

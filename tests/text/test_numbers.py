@@ -11,8 +11,8 @@ import json
 import re
 
 import pytest
-
 from conftest import ROOT
+
 from explainer import numbers as nb_numbers
 
 NOTEBOOKS = sorted((ROOT / "book").glob("*.ipynb"))
@@ -24,15 +24,16 @@ def _cells(path):
     if path.suffix == ".md":
         return [("markdown", path.read_text(encoding="utf-8"))]
     nb = json.loads(path.read_text(encoding="utf-8"))
-    return [(c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"])
-            for c in nb["cells"]]
+    return [
+        (c["cell_type"], "".join(c["source"]) if isinstance(c["source"], list) else c["source"]) for c in nb["cells"]
+    ]
 
 
 def _sentence(text: str, name: str) -> str:
     at = text.index(f"<!--n:{name}-->")
     start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at)) + 1
     end = text.find(". ", at)
-    return " ".join(text[start:end + 1 if end > 0 else None].split())
+    return " ".join(text[start : end + 1 if end > 0 else None].split())
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
@@ -49,7 +50,9 @@ def test_every_marked_number_is_what_the_code_computes(path):
         if name not in values:
             wrong.append(f"{name}: not computed by numbers(); in: {_sentence(text, name)}")
         elif shown != values[name]:
-            wrong.append(f"{name}: the text shows {shown!r}, the code gives {values[name]!r}; in: {_sentence(text, name)}")
+            wrong.append(
+                f"{name}: the text shows {shown!r}, the code gives {values[name]!r}; in: {_sentence(text, name)}"
+            )
     assert not wrong, f"{path.name} (run `make numbers` after checking):\n  " + "\n  ".join(wrong)
     unused = set(values) - {name for name, _, _ in marks}
     assert not unused, f"{path.name}: numbers() computes values the text never shows: {sorted(unused)}"
@@ -62,7 +65,9 @@ def test_no_glue_left_for_jupyterlab_to_show_raw(path):
             assert "{glue" not in text, f"{path.name}: a glue role JupyterLab cannot show: {text[:200]}"
         else:
             assert not re.search(r"\bglue\(", text), f"{path.name}: a glue cell: {text[:200]}"
-            assert not re.search(r"^assert\b", text, re.M), f"{path.name}: an assert cell (move it to the tests): {text[:200]}"
+            assert not re.search(r"^assert\b", text, re.M), (
+                f"{path.name}: an assert cell (move it to the tests): {text[:200]}"
+            )
 
 
 @pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])

@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-
 from conftest import toc_pages
 
 pytestmark = pytest.mark.browser
@@ -48,7 +47,8 @@ def test_page_loads_cleanly_and_charts_render(browser, site_url, path):
         n = charts.count()
         if n:
             page.wait_for_function(
-                "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n", arg=n,
+                "n => document.querySelectorAll('div.plotly-graph-div svg.main-svg').length >= n",
+                arg=n,
                 timeout=20000,
             )
         for i in range(n):
@@ -64,8 +64,10 @@ def test_page_loads_cleanly_and_charts_render(browser, site_url, path):
 
 # --- static scenario controls: native, labelled, keyboard-operable ---------------------------
 FIGURES = "figure.explainer-figure[data-scenarios]"
-STATE = ("fig => JSON.stringify([fig.querySelector('.explainer-summary').textContent,"
-         " (fig.querySelector('div.plotly-graph-div').data || []).map(t => [t.x, t.y, t.z, (t.link || {}).value])])")
+STATE = (
+    "fig => JSON.stringify([fig.querySelector('.explainer-summary').textContent,"
+    " (fig.querySelector('div.plotly-graph-div').data || []).map(t => [t.x, t.y, t.z, (t.link || {}).value])])"
+)
 
 
 def _wait_ready(page):
@@ -96,16 +98,23 @@ def test_every_static_control_works_from_the_keyboard(browser, site_url, path):
                 page.keyboard.press("Tab")
                 assert page.evaluate("document.activeElement.id") == label, f"Tab does not reach {label} on {path}"
                 box = control.bounding_box()
-                assert box and box["height"] >= 24 or control.evaluate("el => el.tagName") == "SELECT", \
+                assert box and box["height"] >= 24 or control.evaluate("el => el.tagName") == "SELECT", (
                     f"{label}: touch target {box}"
+                )
                 before = fig.evaluate(STATE)
-                at_end = control.evaluate("el => el.tagName === 'SELECT' ? el.selectedIndex === el.options.length - 1"
-                                          " : Number(el.value) === Number(el.max)")
-                key = ("ArrowUp" if at_end else "ArrowDown") if control.evaluate("el => el.tagName") == "SELECT" \
+                at_end = control.evaluate(
+                    "el => el.tagName === 'SELECT' ? el.selectedIndex === el.options.length - 1"
+                    " : Number(el.value) === Number(el.max)"
+                )
+                key = (
+                    ("ArrowUp" if at_end else "ArrowDown")
+                    if control.evaluate("el => el.tagName") == "SELECT"
                     else ("ArrowLeft" if at_end else "ArrowRight")
+                )
                 page.keyboard.press(key)
-                page.wait_for_function(f"([el, b]) => ({STATE})(el) !== b", arg=[fig.element_handle(), before],
-                                       timeout=5000)
+                page.wait_for_function(
+                    f"([el, b]) => ({STATE})(el) !== b", arg=[fig.element_handle(), before], timeout=5000
+                )
                 summary, _ = __import__("json").loads(fig.evaluate(STATE))
                 first, _ = __import__("json").loads(before)
                 assert summary != first, f"{label}: the summary sentence did not change"
@@ -161,8 +170,9 @@ def test_opening_a_scenario_url_sets_the_controls_and_the_chart_and_scrolls_to_i
     try:
         _wait_ready(page)
         page.wait_for_function(f"document.getElementById('{PASS}-accept-value').textContent === '0.90'", timeout=5000)
-        page.wait_for_function(f"Math.abs(document.getElementById('{PASS}')._fullData[0].y[31] - 0.9 ** 32) < 1e-6",
-                               timeout=5000)
+        page.wait_for_function(
+            f"Math.abs(document.getElementById('{PASS}')._fullData[0].y[31] - 0.9 ** 32) < 1e-6", timeout=5000
+        )
         assert "0.90" in page.locator(f"#{PASS}-summary").inner_text()
         top = page.locator(f"#fig-{PASS}").evaluate("el => el.getBoundingClientRect().top")
         assert abs(top) < 200, f"the page did not scroll to the chart (top at {top})"
@@ -171,14 +181,23 @@ def test_opening_a_scenario_url_sets_the_controls_and_the_chart_and_scrolls_to_i
         context.close()
 
 
-@pytest.mark.parametrize("fragment", [f"#{PASS}.accept=0.555", f"#{PASS}.accept=%E0%A4%A", f"#{PASS}.nope=1",
-                                      "#nonsense", "#=&&=x", "#what-the-rules-are"])
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        f"#{PASS}.accept=0.555",
+        f"#{PASS}.accept=%E0%A4%A",
+        f"#{PASS}.nope=1",
+        "#nonsense",
+        "#=&&=x",
+        "#what-the-rules-are",
+    ],
+)
 def test_unknown_or_malformed_fragments_are_ignored(browser, site_url, fragment):
     context, page, problems = open_page(browser, f"{site_url}/{CH1}{fragment}")
     try:
         _wait_ready(page)
         assert page.locator(f"#{PASS}-accept-value").inner_text() == "0.97"  # the default
-        assert abs(_y(page, PASS)[31] - 0.97 ** 32) < 1e-6
+        assert abs(_y(page, PASS)[31] - 0.97**32) < 1e-6
         assert problems == [], problems
     finally:
         context.close()
@@ -223,8 +242,11 @@ def test_every_chart_scenario_round_trips_through_the_url(browser, site_url, pat
         _wait_ready(page)
         figures = page.locator(FIGURES)
         for f, expected in enumerate(summaries):
-            page.wait_for_function("([el, s]) => el.querySelector('.explainer-summary').textContent === s",
-                                   arg=[figures.nth(f).element_handle(), expected], timeout=5000)
+            page.wait_for_function(
+                "([el, s]) => el.querySelector('.explainer-summary').textContent === s",
+                arg=[figures.nth(f).element_handle(), expected],
+                timeout=5000,
+            )
         assert problems == [], problems
     finally:
         context.close()
@@ -233,7 +255,7 @@ def test_every_chart_scenario_round_trips_through_the_url(browser, site_url, pat
 # --- dark mode ------------------------------------------------------------------------------
 def _luminance(rgb: str) -> float:
     """Relative luminance (0-255) of a CSS colour given as rgb(...) or rgba(...)."""
-    r, g, b = [float(x) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    r, g, b = [float(x) for x in rgb[rgb.index("(") + 1 : rgb.index(")")].split(",")[:3]]
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -264,14 +286,16 @@ def test_every_chart_follows_dark_mode(browser, site_url, path):
         page.evaluate("document.documentElement.dataset.theme = 'dark'")
         fills = page.evaluate(
             "() => Array.from(document.querySelectorAll('div.plotly-graph-div .main-svg text'))"
-            ".filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)")
+            ".filter(t => t.textContent.trim()).map(t => getComputedStyle(t).fill)"
+        )
         assert fills, f"no chart text on {path}"
 
         dark_text = [f for f in fills if _luminance(f) < 150]
         assert not dark_text, f"{path}: {len(dark_text)} chart labels stay dark in dark mode"
         strokes = page.evaluate(
             "() => Array.from(document.querySelectorAll('div.plotly-graph-div .scatterlayer path.js-line'))"
-            ".map(p => getComputedStyle(p).stroke).filter(s => s.startsWith('rgb'))")
+            ".map(p => getComputedStyle(p).stroke).filter(s => s.startsWith('rgb'))"
+        )
         black = [s for s in strokes if _luminance(s) < 30]
         assert not black, f"{path}: {len(black)} chart lines are black on the dark background"
         assert problems == [], problems

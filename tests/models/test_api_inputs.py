@@ -25,14 +25,22 @@ import explainer.models as models
 from explainer.models import arms_race, bargaining
 
 # --- the public API, found by introspection -----------------------------------------------------
-MODULES = [importlib.import_module(f"{models.__name__}.{m.name}")
-           for m in pkgutil.iter_modules(models.__path__) if not m.name.startswith("_")]
-FUNCTIONS = [(mod.__name__.rsplit(".", 1)[1], name, fn)
-             for mod in MODULES
-             for name, fn in inspect.getmembers(mod, inspect.isfunction)
-             if not name.startswith("_") and fn.__module__ == mod.__name__]
-DEFAULTS_CLASSES = [(mod.__name__.rsplit(".", 1)[1], mod.Defaults) for mod in MODULES
-                    if dataclasses.is_dataclass(getattr(mod, "Defaults", None))]
+MODULES = [
+    importlib.import_module(f"{models.__name__}.{m.name}")
+    for m in pkgutil.iter_modules(models.__path__)
+    if not m.name.startswith("_")
+]
+FUNCTIONS = [
+    (mod.__name__.rsplit(".", 1)[1], name, fn)
+    for mod in MODULES
+    for name, fn in inspect.getmembers(mod, inspect.isfunction)
+    if not name.startswith("_") and fn.__module__ == mod.__name__
+]
+DEFAULTS_CLASSES = [
+    (mod.__name__.rsplit(".", 1)[1], mod.Defaults)
+    for mod in MODULES
+    if dataclasses.is_dataclass(getattr(mod, "Defaults", None))
+]
 
 STATUS_QUO = arms_race.DEFAULTS.status_quo
 
@@ -127,13 +135,18 @@ def _valid(module: str, func: str, param: inspect.Parameter):
         return param.default
     if param.name in VALID:
         return VALID[param.name]
-    raise LookupError(f"no valid value known for parameter {param.name!r} of {module}.{func}: "
-                      f"add it to VALID or OVERRIDES in tests/test_api_inputs.py")
+    raise LookupError(
+        f"no valid value known for parameter {param.name!r} of {module}.{func}: "
+        f"add it to VALID or OVERRIDES in tests/test_api_inputs.py"
+    )
 
 
 def _params(fn):
-    return [p for p in inspect.signature(fn).parameters.values()
-            if p.kind not in (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.VAR_POSITIONAL)]
+    return [
+        p
+        for p in inspect.signature(fn).parameters.values()
+        if p.kind not in (inspect.Parameter.VAR_KEYWORD, inspect.Parameter.VAR_POSITIONAL)
+    ]
 
 
 def _bad_values(name: str, valid, default) -> list:
@@ -151,15 +164,23 @@ def _bad_values(name: str, valid, default) -> list:
     else:
         arr = np.asarray(valid, dtype=float)
         first = arr.reshape(-1)[0]
+
         def with_first(x):
             out = arr.astype(object).copy()
             out.reshape(-1)[0] = x
             return out.tolist()
-        bad = ["0.5", True, with_first(math.nan), with_first(math.inf), with_first(-math.inf),
-               np.empty((0,) * arr.ndim).tolist() if arr.ndim else [],
-               np.asarray(valid)[None].tolist(),  # one dimension too many
-               np.asarray(arr.astype(str)).tolist(),  # the same numbers as strings
-               np.asarray(arr != first).tolist()]  # bools
+
+        bad = [
+            "0.5",
+            True,
+            with_first(math.nan),
+            with_first(math.inf),
+            with_first(-math.inf),
+            np.empty((0,) * arr.ndim).tolist() if arr.ndim else [],
+            np.asarray(valid)[None].tolist(),  # one dimension too many
+            np.asarray(arr.astype(str)).tolist(),  # the same numbers as strings
+            np.asarray(arr != first).tolist(),
+        ]  # bools
         if name in ANY_DIMENSIONS:
             bad = [b for b in bad if np.ndim(b) <= arr.ndim]
         if isinstance(valid, tuple):
@@ -180,8 +201,13 @@ for module, name, fn in FUNCTIONS:
 
 def test_the_api_is_found():
     names = {f"{m}.{n}" for m, n, _ in FUNCTIONS}
-    assert {"decision_rules.pass_probability", "deterrence.tripwire", "argument.swings",
-            "spoilers.survival_from_distribution", "poland.spending_path"} <= names
+    assert {
+        "decision_rules.pass_probability",
+        "deterrence.tripwire",
+        "argument.swings",
+        "spoilers.survival_from_distribution",
+        "poland.spending_path",
+    } <= names
     assert len(FUNCTIONS) > 60 and len(DEFAULTS_CLASSES) == len(MODULES)
 
 
@@ -204,8 +230,7 @@ def test_valid_arguments_are_accepted(module, name, fn):
     fn(**_call_kwargs(module, name, fn))
 
 
-@pytest.mark.parametrize("module, name, fn, param", CASES,
-                         ids=[f"{m}.{n}.{p.name}" for m, n, _, p in CASES])
+@pytest.mark.parametrize("module, name, fn, param", CASES, ids=[f"{m}.{n}.{p.name}" for m, n, _, p in CASES])
 def test_bad_values_are_rejected_naming_the_parameter(module, name, fn, param):
     kwargs = _call_kwargs(module, name, fn)
     default = None if param.default is inspect.Parameter.empty else param.default
@@ -216,8 +241,8 @@ def test_bad_values_are_rejected_naming_the_parameter(module, name, fn, param):
         with pytest.raises((ValueError, TypeError)) as info:
             fn(**trial)
         assert param.name in str(info.value), (
-            f"{module}.{name}({param.name}={bad!r}) raised {info.value!r}, which does not name "
-            f"{param.name!r}")
+            f"{module}.{name}({param.name}={bad!r}) raised {info.value!r}, which does not name {param.name!r}"
+        )
 
 
 @pytest.mark.parametrize("module, cls", DEFAULTS_CLASSES, ids=[m for m, _ in DEFAULTS_CLASSES])
@@ -228,5 +253,4 @@ def test_defaults_validate_on_construction(module, cls):
         for bad in _bad_values(field.name, valid, valid):
             with pytest.raises((ValueError, TypeError)) as info:
                 cls(**{field.name: bad})
-            assert field.name in str(info.value), (
-                f"{module}.Defaults({field.name}={bad!r}) raised {info.value!r}")
+            assert field.name in str(info.value), f"{module}.Defaults({field.name}={bad!r}) raised {info.value!r}"

@@ -81,7 +81,8 @@ def test_grid_layout_and_theory_ordering():
         assert g.shape == (3, 5)
     # cell (row j, column i) is the model at (drawdown d[i], asia a[j])
     assert grids["walt"][2, 1] == pytest.approx(
-        dt.accommodation_advantage(dt.credibility(d[1], a[2]), "walt", asia=a[2]))
+        dt.accommodation_advantage(dt.credibility(d[1], a[2]), "walt", asia=a[2])
+    )
     assert dt.accommodation_share(grids["walt"]) == 0.0
     assert (grids["snyder"] >= grids["bandwagoning"] - 1e-12).all()
     assert (grids["bandwagoning"] >= grids["walt"] - 1e-12).all()

@@ -8,10 +8,8 @@ visit); a page without charts <= 1.5 MB, and it loads no plotly.js.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, toc_pages
 
 sys.path.insert(0, str(ROOT / "bench"))

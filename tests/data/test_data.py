@@ -10,7 +10,7 @@ import pytest
 
 from explainer import data
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.mark.parametrize("name", sorted(data.SCHEMAS))
@@ -123,10 +123,9 @@ def test_a_non_editable_install_runs_from_another_folder(tmp_path):
     """``pip install .`` (not editable), imported from another folder, finds the data through the
     environment variable; the source tree is not on the path."""
     import os
+    import shutil
     import subprocess
     import sys
-
-    import shutil
 
     source = tmp_path / "source"  # a copy: setuptools writes build/ beside the sources it builds
     source.mkdir()
@@ -134,15 +133,22 @@ def test_a_non_editable_install_runs_from_another_folder(tmp_path):
         shutil.copy(DATA.parent / name, source / name)
     shutil.copytree(DATA.parent / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     target = tmp_path / "installed"
-    out = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
-                          str(source)], capture_output=True, text=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
-    code = ("import explainer, explainer.data as d, explainer.figures.decision_rules as c;"
-            f"assert explainer.__file__.startswith({str(target)!r}), explainer.__file__;"
-            "print(len(d.nato_population()), c.pass_probability().sentence()[:4])")
+    code = (
+        "import explainer, explainer.data as d, explainer.figures.decision_rules as c;"
+        f"assert explainer.__file__.startswith({str(target)!r}), explainer.__file__;"
+        "print(len(d.nato_population()), c.pass_probability().sentence()[:4])"
+    )
     env = {**os.environ, "PYTHONPATH": str(target), "EXPLAINER_DATA_DIR": str(DATA)}
-    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300,
-                         env=env)
+    run = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=300, env=env
+    )
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.split() == ["32", "With"]
 
@@ -169,8 +175,9 @@ def test_a_header_only_file_is_a_data_error(tmp_path):
     folder = _copy_data(tmp_path)
     path = folder / "us_troops_europe.csv"
     path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    with pytest.raises(data.DataError,
-                       match=r"^us_troops_europe.csv: line 2, column 'year': the file has a header but no rows"):
+    with pytest.raises(
+        data.DataError, match=r"^us_troops_europe.csv: line 2, column 'year': the file has a header but no rows"
+    ):
         data.us_troops_europe(folder)
 
 
@@ -183,6 +190,5 @@ def test_a_non_numeric_cell_is_reported_once_without_internal_messages(tmp_path)
     with pytest.raises(data.DataError) as info:
         data.eu_council_population(folder)
     message = str(info.value)
-    assert message == ("eu_council_population.csv: line 5, column 'population_share_pct': "
-                       "value 'abc' is not a number")
+    assert message == ("eu_council_population.csv: line 5, column 'population_share_pct': value 'abc' is not a number")
     assert "TypeError" not in message and "(table)" not in message and "the header" not in message

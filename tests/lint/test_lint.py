@@ -25,6 +25,11 @@ def test_ruff_format_is_applied():
 def test_lint_checks_public_docstrings():
     """The docstring rule is on: a public function without one is reported."""
     probe = "def public_function():\n    return 1\n"
-    out = subprocess.run([RUFF, "check", "--no-cache", "--stdin-filename", "src/explainer/probe.py", "-"],
-                         cwd=ROOT, input=probe, capture_output=True, text=True)
+    out = subprocess.run(
+        [RUFF, "check", "--no-cache", "--stdin-filename", "src/explainer/probe.py", "-"],
+        cwd=ROOT,
+        input=probe,
+        capture_output=True,
+        text=True,
+    )
     assert "D103" in out.stdout, out.stdout

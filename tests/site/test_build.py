@@ -6,14 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, html_pages, toc_pages
 
 pytestmark = pytest.mark.build
 
-EXTERNAL_ASSET = re.compile(
-    r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]+\"", re.I
-)
+EXTERNAL_ASSET = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//[^\"]+\"", re.I)
 
 
 def test_strict_build_passes(book_build):
@@ -61,8 +58,9 @@ def test_live_panel_note_links_to_binder(built_book: Path):
     text = (built_book / "book" / "01_decision_rules.html").read_text(encoding="utf-8")
     links = re.findall(r'class="explainer-binder-link" href="([^"]+)"', text)
     assert links, "the live panel's note with a Binder link is missing"
-    assert all(link.startswith("https://mybinder.org/v2/gh/") and "01_decision_rules.ipynb" in link
-               for link in links), links
+    assert all(
+        link.startswith("https://mybinder.org/v2/gh/") and "01_decision_rules.ipynb" in link for link in links
+    ), links
 
 
 def test_notebooks_are_stored_without_outputs():

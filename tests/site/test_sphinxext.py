@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import pytest
-from types import SimpleNamespace
 
 from explainer.book import sphinxext
 
@@ -20,11 +20,13 @@ def test_chart_html_embeds_the_figure_and_escapes_script_ends():
 
 
 def test_binder_url_from_launch_settings():
-    config = SimpleNamespace(html_theme_options={
-        "repository_url": "https://github.com/org/repo",
-        "repository_branch": "main",
-        "launch_buttons": {"binderhub_url": "https://mybinder.org/"},
-    })
+    config = SimpleNamespace(
+        html_theme_options={
+            "repository_url": "https://github.com/org/repo",
+            "repository_branch": "main",
+            "launch_buttons": {"binderhub_url": "https://mybinder.org/"},
+        }
+    )
     url = sphinxext.binder_url(config, "book/01_decision_rules")
     assert url == "https://mybinder.org/v2/gh/org/repo/main?urlpath=lab%2Ftree%2Fbook%2F01_decision_rules.ipynb"
     assert sphinxext.binder_url(SimpleNamespace(html_theme_options={}), "x") is None
@@ -57,10 +59,19 @@ def test_inputs_digest_follows_the_data(tmp_path):
 
 
 NOTEBOOK = {
-    "cells": [{"cell_type": "code", "execution_count": None, "id": "c1", "metadata": {}, "outputs": [],
-               "source": "print('value-' + open('data/x.csv').read().strip())"}],
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "c1",
+            "metadata": {},
+            "outputs": [],
+            "source": "print('value-' + open('data/x.csv').read().strip())",
+        }
+    ],
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
-    "nbformat": 4, "nbformat_minor": 5,
+    "nbformat": 4,
+    "nbformat_minor": 5,
 }
 CONF = """
 extensions = ["myst_nb"]
@@ -85,8 +96,12 @@ def test_a_change_to_the_data_re_executes_the_notebooks(tmp_path):
 
     def build(value: str) -> tuple[str, str]:
         (src / "data" / "x.csv").write_text(value + "\n")
-        run = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)],
-                             capture_output=True, text=True, timeout=300)
+        run = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", "html", str(src), str(out)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert run.returncode == 0, run.stderr[-3000:]
         return (out / "index.html").read_text(), run.stdout + run.stderr
 
