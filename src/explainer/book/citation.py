@@ -12,7 +12,20 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parents[3]
+
+def find_root(start: Path | None = None) -> Path:
+    """The book's repository: the first folder, from ``start`` (the working directory) upwards,
+    that holds ``_toc.yml`` and ``CITATION.cff``; a notebook runs from ``book/``, so a reader's
+    copy in Binder finds it as the book build does. Falls back to the source tree this module
+    sits in (an editable install)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "_toc.yml").is_file() and (folder / "CITATION.cff").is_file():
+            return folder
+    return Path(__file__).resolve().parents[3]
+
+
+ROOT = find_root()
 
 
 def metadata(root: Path = ROOT) -> dict:
