@@ -29,7 +29,7 @@ SIZES = {
 }
 SHOTS = BUILD / "screens"
 #: The only toolbar buttons a chart may offer (by plotly.js's data-title).
-ALLOWED_BUTTONS = {"Download plot as a PNG", "Zoom", "Pan", "Reset axes", "Reset view"}
+ALLOWED_BUTTONS = {"Download plot as a PNG", "Zoom", "Pan", "Reset axes", "Reset view", "Reset"}  # Reset: a map's
 
 
 def _open(browser, url, scheme="light", **size):

@@ -407,6 +407,9 @@ ACCESSIBILITY_FIXES = [
     (re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="Search"'), r"\1"),
     # myst-nb's "Show code cell source" toggles are named "Toggle hidden content"
     (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    # an HTML output that scrolls sideways on a phone (a wide table) must be reachable from the
+    # keyboard (scrollable-region-focusable)
+    (re.compile(r'<div class="output text_html">'), '<div class="output text_html" tabindex="0">'),
 ]
 
 
