@@ -233,6 +233,29 @@ def _update_sequencing(fig: go.Figure, core: float, arctic_baltic: float, black_
     )
 
 
+def _core_control() -> Control:
+    """The central deal's chance: the same control on the sequencing and fronts charts."""
+    return Control(
+        "core",
+        "Chance of the central (Poland–Belarus) deal",
+        sq.DEFAULTS.core,
+        grid=_probability_grid(0.05, 0.95, 0.05),
+        live=(0.0, 1.0, 0.01),
+        fmt="{:.0%}",
+    )
+
+
+def _black_sea_control() -> Control:
+    """The Black Sea front's chance (live only): the same control on both sequencing charts."""
+    return Control(
+        "black_sea",
+        "Black Sea–South Caucasus deal, given Arctic–Baltic",
+        sq.DEFAULTS.black_sea,
+        live=(0.0, 1.0, 0.01),
+        fmt="{:.0%}",
+    )
+
+
 def sequencing() -> Chart:
     """Model A as a flow (a Sankey tree): where the chain of agreements ends."""
     d = sq.DEFAULTS
@@ -243,14 +266,7 @@ def sequencing() -> Chart:
         build=_build_sequencing,
         update=_update_sequencing,
         controls=(
-            Control(
-                "core",
-                "Chance of the central (Poland–Belarus) deal",
-                d.core,
-                grid=_probability_grid(0.05, 0.95, 0.05),
-                live=(0.0, 1.0, 0.01),
-                fmt="{:.0%}",
-            ),
+            _core_control(),
             Control(
                 "arctic_baltic",
                 "Arctic–Baltic deal, given the central deal",
@@ -259,13 +275,7 @@ def sequencing() -> Chart:
                 live=(0.0, 1.0, 0.01),
                 fmt="{:.0%}",
             ),
-            Control(
-                "black_sea",
-                "Black Sea–South Caucasus deal, given Arctic–Baltic",
-                d.black_sea,
-                live=(0.0, 1.0, 0.01),
-                fmt="{:.0%}",
-            ),
+            _black_sea_control(),
         ),
     )
 
@@ -315,14 +325,7 @@ def fronts_settled() -> Chart:
         build=_build_fronts,
         update=_update_fronts,
         controls=(
-            Control(
-                "core",
-                "Chance of the central (Poland–Belarus) deal",
-                d.core,
-                grid=_probability_grid(0.05, 0.95, 0.05),
-                live=(0.0, 1.0, 0.01),
-                fmt="{:.0%}",
-            ),
+            _core_control(),
             Control(
                 "without_core",
                 "Chance a front is settled on its own after the chain stops",
@@ -338,13 +341,7 @@ def fronts_settled() -> Chart:
                 live=(0.0, 1.0, 0.01),
                 fmt="{:.0%}",
             ),
-            Control(
-                "black_sea",
-                "Black Sea–South Caucasus deal, given Arctic–Baltic",
-                d.black_sea,
-                live=(0.0, 1.0, 0.01),
-                fmt="{:.0%}",
-            ),
+            _black_sea_control(),
         ),
     )
 
