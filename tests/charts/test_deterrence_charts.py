@@ -191,3 +191,29 @@ def test_model_charts_do_not_scale_the_drawdown_onto_all_troops_in_europe():
         assert "forward presence" in fig.layout.xaxis.title.text
         assert not fig.layout.shapes, "no line that puts the troop floor on the drawdown axis"
         assert "not of all US troops in Europe" in chart.source
+
+
+def test_region_chart_labels_each_side_directly_so_it_reads_in_greyscale():
+    """Issue 18: red and blue are the same grey on paper; a direct label names each region."""
+    chart = charts.region_chart()
+    for theory in dt.THEORIES:
+        for threat in charts.THREAT_GRID:
+            fig = chart.figure(theory=theory, threat=threat)
+            z = np.asarray(fig.data[0].z, dtype=float)
+            labels = {a.text: a for a in fig.layout.annotations}
+            for text, sign in (("<b>accommodate</b>", 1.0), ("<b>balance</b>", -1.0)):
+                ann = labels[text]
+                assert ann.visible == bool((sign * z > 0).any()), (theory, threat, text)
+                if ann.visible:  # the label's row holds its region at the edge it is anchored to
+                    row = int(np.argmin(np.abs(charts.GRID_A - ann.y)))
+                    col = -1 if ann.xanchor == "right" else 0
+                    assert sign * z[row, col] > 0, (theory, threat, text)
+    walt = chart.figure(theory="walt")
+    assert [a.visible for a in walt.layout.annotations] == [False, True]  # Walt's ally never accommodates
+
+
+def test_the_theories_thresholds_differ_by_dash_not_colour_alone():
+    dashes = [charts.THEORY_STYLE[t]["dash"] for t in dt.THEORIES]
+    assert len(set(dashes)) == len(dashes)
+    tripwire = charts.credibility_chart().figure().data[0].line.dash
+    assert tripwire in (None, "solid") and "solid" not in dashes  # never the tripwire curve's solid line

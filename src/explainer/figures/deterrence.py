@@ -36,7 +36,7 @@ UNDER = {
 }
 SHORT_THEORY = {"walt": "Walt", "bandwagoning": "bandwagoning", "snyder": "Snyder"}
 THEORY_STYLE = {
-    "walt": dict(color=PALETTE["blue"], dash=DASHES[0]),
+    "walt": dict(color=PALETTE["blue"], dash=DASHES[3]),
     "bandwagoning": dict(color=PALETTE["vermillion"], dash=DASHES[1]),
     "snyder": dict(color=PALETTE["green"], dash=DASHES[2]),
 }
@@ -60,6 +60,10 @@ GRID_A = np.round(np.linspace(0.0, 1.0, 21), 3)
 BOUNDARY_A = np.round(np.linspace(0.0, 1.0, 101), 3)
 #: Fixed colour range of the region chart's heatmap, so colours compare across settings.
 SPAN = 0.25
+#: The region chart's direct labels, each at the side of the square its region touches.
+REGION_LABELS = (("accommodate", 1.0), ("balance", 0.0))
+#: How far (in Asia demand) a region label stays from the top and bottom of the square.
+LABEL_MARGIN = 0.06
 #: A neutral, translucent label background that reads in light and in dark mode.
 LABEL_BG = "rgba(128,128,128,0.16)"
 #: A near-black that the dark-mode stylesheet leaves alone (it sits on the fixed heatmap colours).
@@ -590,10 +594,41 @@ def _build_region() -> go.Figure:
             hovertemplate="Drawdown %{x:.0%}, Asia %{y:.2f}<extra>chosen</extra>",
         )
     )
+    for text, edge in REGION_LABELS:
+        # a direct label inside each region, so that the two sides read apart in greyscale too
+        fig.add_annotation(
+            x=edge,
+            xref="x",
+            y=0.5,
+            yref="y",
+            xanchor="right" if edge else "left",
+            yanchor="middle",
+            text=f"<b>{text}</b>",
+            showarrow=False,
+            font=dict(size=12, color=INK),
+            bgcolor=LABEL_BG,
+        )
     fig.update_xaxes(title_text="Share of forward presence withdrawn", range=[0, 1], tickformat=".0%")
     fig.update_yaxes(title_text="Competing US demand in Asia", range=[0, 1])
     fig.update_layout(height=560, margin=dict(t=80, b=150))
     return fig
+
+
+def region_label_rows(z: np.ndarray) -> list[float | None]:
+    """Where each of :data:`REGION_LABELS` sits: the Asia demand of the grid row in which its region
+    is widest (the highest such row for "accommodate", the lowest for "balance"), kept off the
+    plot's edges; ``None`` when the region is empty. The label is anchored at the side of the
+    square its region always touches: accommodating pays, if anywhere in a row, at the row's
+    largest drawdown, and balancing at its smallest."""
+    rows = []
+    for sign, pick in ((1.0, -1), (-1.0, 0)):
+        counts = (sign * np.asarray(z) > 0).sum(axis=1)
+        if counts.max() == 0:
+            rows.append(None)
+            continue
+        widest = np.flatnonzero(counts == counts.max())[pick]
+        rows.append(float(np.clip(GRID_A[widest], LABEL_MARGIN, 1.0 - LABEL_MARGIN)))
+    return rows
 
 
 def _update_region(fig: go.Figure, theory: str, **values: float) -> str:
@@ -607,6 +642,9 @@ def _update_region(fig: go.Figure, theory: str, **values: float) -> str:
     fig.data[1].showlegend = bool(np.isfinite(boundary).any())
     fig.data[2].x = [d]
     fig.data[2].y = [a]
+    for i, row in enumerate(region_label_rows(z)):
+        fig.layout.annotations[i].y = 0.5 if row is None else row
+        fig.layout.annotations[i].visible = row is not None
     here = float(dt.credibility(d, a, p["floor"], p["ceiling"], p["tripwire_scale"], p["asia_weight"]))
     adv = float(
         dt.accommodation_advantage(
@@ -636,7 +674,8 @@ def region_chart() -> Chart:
     drawdown and the competing demand in Asia, for the chosen theory.
 
     Positive (accommodate, the article's conclusion) and negative (balance) are told apart by the
-    colour bar's labels; the solid line is the boundary, ``Δ = 0``, and the cross the chosen point.
+    colour bar's labels and by a direct label inside each region (so that they read apart in
+    greyscale too); the solid line is the boundary, ``Δ = 0``, and the cross the chosen point.
     Every parameter of the model is a control; the static page offers the theory, the drawdown
     (the cross) and the threat.
     """
