@@ -133,3 +133,25 @@ def test_bargain_legend_drops_the_zone_and_the_star_when_no_deal_exists():
     fig = charts.bargain().figure(c_rw=9.0)
     shown = [t.name for t in fig.data if t.showlegend is not False]
     assert "Nash bargaining solution" not in shown and "Zone of possible agreement (ZOPA)" not in shown
+
+
+def test_race_sides_differ_by_dash_and_marker_within_each_scenario():
+    fig = charts.arms_race().figure()
+    by_key = dict(zip(charts.RACE_KEYS, fig.data))
+    for scenario in ("no deal", "deal"):
+        x, y = by_key[(scenario, "x")], by_key[(scenario, "y")]
+        assert x.line.dash != y.line.dash, f"{scenario}: Poland's and Russia–Belarus's lines share a dash"
+        assert x.marker.symbol != y.marker.symbol, f"{scenario}: the two sides share a marker"
+
+
+@pytest.mark.parametrize("b", [0.1, 0.4, 0.7, 1.0, 1.2, 1.5])
+def test_race_direct_labels_name_each_line_and_stay_apart_inside_the_chart(b):
+    fig = charts.arms_race().figure(b=b, cap=120.0)
+    anns = list(fig.layout.annotations)
+    assert len(anns) == len(charts.LABELLED)
+    for ann, (scenario, side) in zip(anns, charts.LABELLED):
+        assert charts.SHORT_SIDE[side] in ann.text and charts.SHORT_SCENARIO[scenario] in ann.text
+        assert 0 <= ann.x <= charts.YEARS and charts.RACE_RANGE[0] <= ann.ay <= charts.RACE_RANGE[1]
+        assert ann.y <= charts.RACE_RANGE[1]
+    heights = sorted(a.ay for a in anns)
+    assert all(hi - lo >= charts.LABEL_GAP - 1e-9 for lo, hi in zip(heights, heights[1:])), heights

@@ -23,21 +23,34 @@ TIMES = np.linspace(0.0, YEARS, 81)
 RACE_RANGE = (0.0, 400.0)
 
 SIDE_NAMES = {"x": "Poland and allies", "y": "Russia–Belarus"}
-#: Each side has its colour AND its marker, so the two stay apart in greyscale print.
+#: Each side has its colour AND its marker (Poland filled circles, Russia–Belarus open squares), so
+#: the two stay apart in greyscale print.
 SIDE_STYLE = {
     "x": dict(color=PALETTE["blue"], symbol="circle"),
-    "y": dict(color=PALETTE["vermillion"], symbol="square"),
+    "y": dict(color=PALETTE["vermillion"], symbol="square-open"),
 }
-#: Each scenario has its dash AND its width; the capped race is drawn widest and first, so where
-#: it runs with the race without caps (until a cap binds) it shows on both sides of that line, and
-#: where both sides sit at the cap Poland's wider dots show around Russia–Belarus's.
+#: Each scenario has its dash AND its width, and within a scenario the two sides' dashes differ too
+#: (``dash`` is Poland's and Russia–Belarus's): no deal is solid for Poland and long dashes with
+#: short gaps for Russia–Belarus; the deal is dashed for Poland and dash-dotted for Russia–Belarus.
+#: The capped race is drawn widest and first, so where it runs with the race without caps (until a
+#: cap binds) it shows on both sides of that line, and where both sides sit at the cap Poland's
+#: wider dots show around Russia–Belarus's.
 SCENARIOS = {
-    "no deal": dict(label="no deal", dash="solid", width=2.5, rank=1),
-    "deal": dict(label="lower grievances", dash="dash", width=2, rank=2),
-    "caps": dict(label="caps kept", dash="dot", width=(6, 3), rank=3),
+    "no deal": dict(label="no deal", dash=("solid", "14px,4px"), width=2.5, rank=1),
+    "deal": dict(label="lower grievances", dash=("dash", "dashdot"), width=2, rank=2),
+    "caps": dict(label="caps kept", dash=("dot", "dot"), width=(6, 3), rank=3),
 }
 #: Trace order of the arms-race chart (the capped race first: it is drawn underneath).
 RACE_KEYS = [("caps", "x"), ("caps", "y"), ("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
+#: The lines that carry a direct label on the chart (the side and the scenario), in the order of
+#: the figure's annotations, and the label's text.
+LABELLED = [("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
+SHORT_SIDE = {"x": "Poland", "y": "Russia–Belarus"}
+SHORT_SCENARIO = {"no deal": "no deal", "deal": "deal"}
+#: Smallest vertical distance between two direct labels (index points: about 20 px on the chart).
+LABEL_GAP = 24.0
+#: Highest a direct label sits (index points), below the top of the chart.
+LABEL_TOP = RACE_RANGE[1] - 14.0
 
 #: The legend sits in the figure's top band, below the toolbar, and pushes the plot down as far as
 #: its rows need (one row on a desktop can be three on a phone).
@@ -246,11 +259,48 @@ def stability_sentence(params: ar.Params, deal_g: float, deal_h: float, cap: flo
     return "On the edge of stability (m·n = a·b): no single equilibrium"
 
 
+def race_labels(paths: dict[tuple[str, str], np.ndarray], times: np.ndarray = TIMES) -> list[dict]:
+    """Where the direct labels of the lines in :data:`LABELLED` go: each points at its line's end,
+    or where the line leaves the top of the chart, and the labels are spread apart vertically by
+    at least :data:`LABEL_GAP` so that none covers another.
+
+    Returns
+    -------
+    list of dict
+        One per labelled line: ``x`` and ``y`` (the point on the line, in years and index points),
+        ``ay`` (the label's height, index points) and ``xanchor`` (``"right"``: the label sits to
+        the left of the point; ``"left"`` for a line that leaves the chart early, so the label
+        stays inside it).
+    """
+    points = []
+    for key in LABELLED:
+        y = np.asarray(paths[key], dtype=float)
+        above = np.nonzero(y > RACE_RANGE[1])[0]
+        if above.size:
+            i = max(int(above[0]) - 1, 0)
+            points.append((float(times[i]), min(float(y[i]), RACE_RANGE[1])))
+        else:
+            points.append((float(times[-1]), float(y[-1])))
+    # spread: from the highest label down, each at least LABEL_GAP below the one above it; then, if
+    # the lowest falls below the chart, the whole stack moves up
+    order = sorted(range(len(points)), key=lambda j: (-points[j][1], j))
+    heights = [0.0] * len(points)
+    ceiling = LABEL_TOP
+    for j in order:
+        heights[j] = min(points[j][1], ceiling)
+        ceiling = heights[j] - LABEL_GAP
+    floor = RACE_RANGE[0] + 12.0
+    lift = max(0.0, floor - min(heights))
+    heights = [h + lift for h in heights]
+    return [dict(x=x, y=y, ay=h, xanchor="right" if x > YEARS / 2 else "left") for (x, y), h in zip(points, heights)]
+
+
 def _build_race() -> go.Figure:
     fig = go.Figure()
     for scenario, side in RACE_KEYS:
         s, st = SCENARIOS[scenario], SIDE_STYLE[side]
         name = f"{SIDE_NAMES[side]}, {s['label']}"
+        k = int(side == "y")
         fig.add_trace(
             go.Scatter(
                 x=TIMES,
@@ -259,17 +309,37 @@ def _build_race() -> go.Figure:
                 mode="lines+markers",
                 line=dict(
                     color=st["color"],
-                    dash=s["dash"],
-                    width=s["width"][side == "y"] if isinstance(s["width"], tuple) else s["width"],
+                    dash=s["dash"][k],
+                    width=s["width"][k] if isinstance(s["width"], tuple) else s["width"],
                 ),
                 marker=dict(
-                    symbol=st["symbol"], size=7 if scenario == "no deal" else 6, color=st["color"], maxdisplayed=11
+                    symbol=st["symbol"],
+                    size=8 if scenario == "no deal" else 7,
+                    color=st["color"],
+                    line=dict(width=2 if side == "y" else 0, color=st["color"]),
+                    maxdisplayed=11,
                 ),
                 legendrank=10 * s["rank"] + (0 if side == "x" else 1),
                 hovertemplate="Year %{x:.1f}: %{y:.0f}<extra>" + name + "</extra>",
             )
         )
     fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot", width=1))
+    for scenario, side in LABELLED:
+        fig.add_annotation(
+            text=f"{SHORT_SIDE[side]}, {SHORT_SCENARIO[scenario]}",
+            x=YEARS,
+            y=ar.TODAY,
+            ax=-6,
+            ay=ar.TODAY,
+            ayref="y",
+            xanchor="right",
+            yanchor="middle",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor=SIDE_STYLE[side]["color"],
+            font=dict(size=11, color=SIDE_STYLE[side]["color"]),
+        )
     fig.update_xaxes(title_text="Years from today", range=[0, YEARS])
     fig.update_yaxes(title_text="Military effort (today = 100)", range=list(RACE_RANGE))
     fig.update_layout(height=540, margin=dict(t=50, b=60))
@@ -297,6 +367,10 @@ def _update_race(
     paths[("caps", "x")], paths[("caps", "y")] = np.round(capped[:, 0], 1), np.round(capped[:, 1], 1)
     for i, key in enumerate(RACE_KEYS):
         fig.data[i].y = paths[key]
+    for i, label in enumerate(race_labels(paths)):
+        ann = fig.layout.annotations[i]
+        ann.x, ann.y, ann.ay, ann.xanchor = label["x"], label["y"], label["ay"], label["xanchor"]
+        ann.ax = -6 if label["xanchor"] == "right" else 6
     sentence = stability_sentence(p, deal_g, deal_h, cap)
     return f"With b = {b:.2f}: {sentence[0].lower()}{sentence[1:]}."
 
@@ -322,7 +396,7 @@ def arms_race() -> Chart:
         controls=(
             Control(
                 "b",
-                "b: Russia–Belarus's reaction to Poland (per year)",
+                "b: Russia–Belarus's reaction to Poland (assumed, per year)",
                 p.b,
                 grid=tuple(float(v) for v in race_grid()),
                 **coef,
@@ -330,13 +404,13 @@ def arms_race() -> Chart:
             Control(
                 "cap", "Cap on both sides' level (index)", d.cap, grid=CAP_GRID, live=(100.0, 300.0, 5.0), fmt="{:.0f}"
             ),
-            Control("a", "a: Poland's reaction to Russia–Belarus (per year)", p.a, **coef),
-            Control("m", "m: Poland's fatigue (per year)", p.m, **fatigue),
-            Control("n", "n: Russia–Belarus's fatigue (per year)", p.n, **fatigue),
-            Control("g", "g: Poland's grievance, no deal (points per year)", p.g, **grievance),
-            Control("h", "h: Russia–Belarus's grievance, no deal (points per year)", p.h, **grievance),
-            Control("deal_g", "Poland's grievance after the deal", d.deal_g, **grievance),
-            Control("deal_h", "Russia–Belarus's grievance after the deal", d.deal_h, **grievance),
+            Control("a", "a: Poland's reaction to Russia–Belarus (assumed, per year)", p.a, **coef),
+            Control("m", "m: Poland's fatigue (assumed, per year)", p.m, **fatigue),
+            Control("n", "n: Russia–Belarus's fatigue (assumed, per year)", p.n, **fatigue),
+            Control("g", "g: Poland's grievance, no deal (assumed points per year)", p.g, **grievance),
+            Control("h", "h: Russia–Belarus's grievance, no deal (assumed points per year)", p.h, **grievance),
+            Control("deal_g", "Poland's grievance after the deal (assumed)", d.deal_g, **grievance),
+            Control("deal_h", "Russia–Belarus's grievance after the deal (assumed)", d.deal_h, **grievance),
         ),
     )
 
@@ -570,15 +644,15 @@ def bargain() -> Chart:
         controls=(
             Control(
                 "c_rw",
-                "Russia–Belarus's cost of a full withdrawal (points)",
+                "Russia–Belarus's cost of a full withdrawal (assumed points)",
                 v.c_rw,
                 grid=tuple(float(c) for c in bargain_grid()),
                 **points,
             ),
-            Control("c_pl", "Poland's cost of the tightest limits (points)", v.c_pl, grid=C_PL_GRID, **points),
-            Control("d_p", "Poland's outside option (0 = status quo)", v.d_p, grid=D_P_GRID, **outside),
-            Control("v_pw", "Poland's gain from a full withdrawal (points)", v.v_pw, **points),
-            Control("v_rl", "Russia–Belarus's gain from the tightest limits (points)", v.v_rl, **points),
-            Control("d_r", "Russia–Belarus's outside option (0 = status quo)", v.d_r, **outside),
+            Control("c_pl", "Poland's cost of the tightest limits (assumed points)", v.c_pl, grid=C_PL_GRID, **points),
+            Control("d_p", "Poland's outside option (assumed; 0 = status quo)", v.d_p, grid=D_P_GRID, **outside),
+            Control("v_pw", "Poland's gain from a full withdrawal (assumed points)", v.v_pw, **points),
+            Control("v_rl", "Russia–Belarus's gain from the tightest limits (assumed points)", v.v_rl, **points),
+            Control("d_r", "Russia–Belarus's outside option (assumed; 0 = status quo)", v.d_r, **outside),
         ),
     )
