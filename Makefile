@@ -20,15 +20,13 @@ $(STAMP): requirements.txt pyproject.toml
 
 setup: $(STAMP)
 
+# The book, its printable handouts, and the student edition inside it (_build/html/student/).
 build: setup chromium
-	$(BIN)/jupyter-book build . -n -W --keep-going
-	$(BIN)/python -m explainer.book.handouts _build/html
+	$(BIN)/python -m explainer.book.build
 
-# The student edition: the same book with every exercise solution left out, in _build/student/.
-student: setup
-	EXPLAINER_STUDENT_EDITION=1 $(BIN)/jupyter-book build . --path-output _build/student -n -W --keep-going
-	$(BIN)/python -m explainer.book.handouts _build/student/_build/html
-	@echo "Student edition: _build/student/_build/html/index.html"
+# Only the student edition's build, as published under student/ by `make build`.
+student: build
+	@echo "Student edition: _build/html/student/index.html"
 
 serve: build
 	@echo ""

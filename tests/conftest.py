@@ -52,21 +52,9 @@ def book_build() -> subprocess.CompletedProcess:
     if os.environ.get("EXPLAINER_SKIP_BUILD") == "1":
         assert (HTML / "index.html").is_file(), "EXPLAINER_SKIP_BUILD=1 but _build/html is missing"
         return subprocess.CompletedProcess(args=[], returncode=0, stdout="skipped", stderr="")
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "-n", "-W", "--keep-going"]
-    if BUILD != ROOT / "_build":
-        cmd += ["--path-output", str(BUILD.parent)]
-    built = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=1800)
-    if built.returncode == 0:  # the printable handouts are part of the build (make build)
-        handouts = subprocess.run(
-            [sys.executable, "-m", "explainer.book.handouts", str(HTML)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-        built = subprocess.CompletedProcess(
-            built.args, handouts.returncode, built.stdout + handouts.stdout, built.stderr + handouts.stderr
-        )
+    # the README's build command: the book, its handouts and the student edition under student/
+    cmd = [sys.executable, "-m", "explainer.book.build", "--out", str(BUILD)]
+    built = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=3600)
     return built
 
 

@@ -294,6 +294,9 @@ def on_config_inited(app: Any, config: Any) -> None:
     """The student edition (``make student``) leaves every exercise solution out."""
     if os.environ.get("EXPLAINER_STUDENT_EDITION") == "1":
         config.hide_solutions = True
+        title = str(config.html_title or config.project or "")
+        if "student edition" not in title:
+            config.html_title = f"{title} (student edition)"
 
 
 def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
@@ -483,6 +486,72 @@ def write_index_redirect(app: Any, exception: Exception | None) -> None:
     )
 
 
+#: A link to a chart scenario on the same page: ``#<chart>.<control>=<label>`` parts joined by "&"
+#: (see explainer.js).
+SCENARIO_LINK = re.compile(
+    r"^[a-z0-9][a-z0-9-]*\.[A-Za-z_][A-Za-z0-9_]*=[^&]*(?:&[a-z0-9][a-z0-9-]*\.[A-Za-z_][A-Za-z0-9_]*=[^&]*)*$"
+)
+
+
+def _scenario_links_transform() -> type:
+    """A post-transform that makes MyST links to a chart scenario plain in-page links, before
+    MyST's reference resolver looks for a target of that name (and warns that there is none)."""
+    from markdown_it.common.normalize_url import normalizeLink
+    from sphinx import addnodes
+    from sphinx.transforms.post_transforms import SphinxPostTransform
+    from sphinx.util.nodes import NodeMatcher
+
+    class ScenarioLinks(SphinxPostTransform):
+        default_priority = 5  # MyST's MystReferenceResolver runs at 9
+
+        def run(self, **kwargs: Any) -> None:
+            for node in list(self.document.findall(NodeMatcher(addnodes.pending_xref, reftype="myst"))):
+                target = str(node.get("reftarget", ""))
+                if node.get("refdomain") == "doc" or not SCENARIO_LINK.match(target):
+                    continue
+                ref = nodes.reference("", "", internal=True, refuri="#" + normalizeLink(target))
+                ref += node[0].deepcopy() if node.children else nodes.Text(target)
+                node.replace_self(ref)
+
+    return ScenarioLinks
+
+
+def mathml(latex: str, display: bool = False) -> str:
+    """The MathML (drawn by the browser itself, read by screen readers) for a LaTeX formula."""
+    from latex2mathml.converter import convert
+
+    return convert(latex.strip(), display="block" if display else "inline")
+
+
+def _math_to_mathml_transform() -> type:
+    """A transform, at reading time, that turns every formula (``$...$`` and ``$$...$$``) into
+    MathML. Chromium, Firefox and Safari draw MathML natively, so no page loads MathJax (which
+    would come from a CDN); a formula the converter cannot read fails the build, naming it."""
+    from sphinx.transforms import SphinxTransform
+    from sphinx.util import logging
+
+    logger = logging.getLogger(__name__)
+
+    class MathToMathML(SphinxTransform):
+        default_priority = 400
+
+        def apply(self, **kwargs: Any) -> None:
+            for node in list(self.document.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block)))):
+                display = isinstance(node, nodes.math_block)
+                latex = node.astext()
+                try:
+                    markup = mathml(latex, display)
+                except Exception as error:  # the converter raises its own exception types
+                    logger.warning("formula %r cannot be converted to MathML: %s", latex, error, location=node)
+                    continue
+                raw = nodes.raw("", markup, format="html")
+                if display:
+                    raw = nodes.container("", raw, classes=["explainer-math"])
+                node.replace_self(raw)
+
+    return MathToMathML
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Register the book's hooks with Sphinx."""
     # the kernels that execute the notebooks inherit this: each live panel's output then carries
@@ -495,5 +564,7 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("build-finished", drop_heavy_theme_script)
     app.connect("build-finished", write_index_redirect, priority=400)
     app.connect("build-finished", strip_solutions_from_sources)
+    app.add_post_transform(_scenario_links_transform())
+    app.add_transform(_math_to_mathml_transform())
     app.add_css_file(OWN_CSS)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
