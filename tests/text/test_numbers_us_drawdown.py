@@ -259,6 +259,92 @@ def test_tripwire_or_denial(v):
     )
 
 
+def test_tripwire_or_denial_on_the_chart(v):
+    # by hand: T(0.5) with s = 0.1 is (1 - e^-5) / (1 - e^-10); C = 0.2 + 0.6 * T(0.5)
+    t = (1 - np.exp(-5)) / (1 - np.exp(-10))
+    assert dt.tripwire(0.5, 0.1) == pytest.approx(t, abs=1e-12) and v["ex_t_s01"] == "0.993", (
+        "chapter 2's solution says T(0.5) is about 0.993 with a tripwire scale of 0.1"
+    )
+    assert v["ex_c_s01"] == "0.80", "chapter 2's solution says C is about 0.80 with a tripwire scale of 0.1"
+    assert (v["ex_c_half_a0"], v["ex_c_half_lin_a0"]) == ("0.83", "0.60"), (
+        "chapter 2's solution reads 0.83 on the tripwire curve and 0.60 (0.3 + 0.6 * 0.5) on the proportional "
+        "line at a 50% drawdown with no demand in Asia"
+    )
+    chart = charts.credibility_chart()
+    assert "credibility is 0.83" in chart.sentence(asia=0.0, drawdown=0.5), (
+        "chapter 2 says the credibility chart's sentence gives 0.83 at a 50% drawdown with Asia demand 0.00"
+    )
+
+
+def test_how_deep_the_drawdown_must_go(v):
+    chart = charts.credibility_chart()
+    at = {d: chart.sentence(theory="bandwagoning", asia=0.5, drawdown=d) for d in (0.8, 0.9)}
+    assert "credibility is 0.55 and the ally balances" in at[0.8], (
+        "chapter 2's solution says the bandwagoning ally still balances at 80% (credibility 0.55)"
+    )
+    assert "credibility is 0.45 and the ally accommodates" in at[0.9], (
+        "chapter 2's solution says the bandwagoning ally accommodates from 90% (credibility 0.45)"
+    )
+    assert (v["ex_c80"], v["ex_c90"], v["d_switch"]) == ("0.55", "0.45", "86%")
+    for asia, name in ((1.0, "ex_switch_a1"), (0.0, "ex_switch_a0")):
+        assert f"crosses at a drawdown of about {v[name]}" in chart.sentence(asia=asia), (
+            f"chapter 2's solution gives the crossing at Asia demand {asia:.2f} as the chart's sentence does"
+        )
+    assert (v["ex_switch_a1"], v["ex_switch_a0"], v["ex_switch_snyder"]) == ("73%", "90%", "66%")
+    assert f"about {v['ex_switch_snyder']}" in chart.sentence(theory="snyder")
+    snyder_a1 = chart.sentence(theory="snyder", asia=1.0, drawdown=0.0)
+    assert "credibility is 0.60 and the ally accommodates" in snyder_a1 and "threshold of 0.78" in snyder_a1, (
+        "chapter 2's solution says under Snyder at Asia demand 1.00 the threshold, 0.78, is above the credibility "
+        "of 0.60 even with every troop in place"
+    )
+    assert (v["ex_cstar_snyder_a1"], v["ex_c_a1"]) == ("0.78", "0.60")
+
+
+def test_the_threat_on_the_region_chart(v):
+    chart = charts.region_chart()
+    shares = {
+        ("bandwagoning", 0.1): "share_bw_vlowthreat",
+        ("bandwagoning", 0.3): "share_bw_lowthreat",
+        ("bandwagoning", 0.6): "share_bandwagoning",
+        ("bandwagoning", 0.9): "share_bw_highthreat",
+        ("snyder", 0.1): "share_sn_vlowthreat",
+        ("snyder", 0.3): "share_sn_lowthreat",
+        ("snyder", 0.6): "share_snyder",
+        ("snyder", 0.9): "share_sn_highthreat",
+        ("walt", 0.1): "share_walt_vlowthreat",
+        ("walt", 0.3): "share_walt_lowthreat",
+    }
+    for (theory, threat), name in shares.items():
+        assert f"pays in {v[name]} of the square" in chart.sentence(theory=theory, threat=threat), (
+            f"chapter 2's solution gives {v[name]} for {theory} at threat {threat}, as the region chart's sentence does"
+        )
+    assert {v[shares[("bandwagoning", t)]] for t in charts.THREAT_GRID} == {"16%"}, (
+        "chapter 2's solution says under bandwagoning the share is 16% at every threat the page offers"
+    )
+    sn = [float(v[shares[("snyder", t)]].rstrip("%")) for t in charts.THREAT_GRID]
+    assert sn == sorted(sn, reverse=True) and [v[shares[("snyder", t)]] for t in charts.THREAT_GRID] == [
+        "85%",
+        "66%",
+        "51%",
+        "41%",
+    ], "chapter 2's solution says under Snyder the share falls as the threat rises: 85%, 66%, 51%, 41%"
+
+
+def test_the_notation_tables_defaults(v):
+    d = dt.DEFAULTS
+    assert (v["d_floor"], v["d_ceiling"], v["d_weight"], v["d_self_help"], v["d_pact"]) == (
+        "0.30",
+        "0.90",
+        "0.50",
+        "0.40",
+        "0.70",
+    ), "chapter 2's notation table gives the floor 0.30, ceiling 0.90, Asia weight 0.50, self-help 0.40, pact 0.70"
+    assert (v["d_bcost"], v["d_acost"], v["d_entrap"]) == ("0.10", "0.10", "0.10")
+    assert d.balance_cost == d.accommodation_cost, (
+        "chapter 2's exercise on Walt says the costs of balancing and accommodating are equal at the defaults"
+    )
+
+
 def test_the_as_of_date_is_the_sources_read_date(v):
     ts = data.sources_read_date()
     assert v["asof"] == f"{ts.day} {ts:%B %Y}", (
@@ -267,7 +353,7 @@ def test_the_as_of_date_is_the_sources_read_date(v):
 
 
 def test_every_number_is_a_string_the_text_can_show(v):
-    assert len(v) == 54
+    assert len(v) == 78
     assert all(isinstance(s, str) and s and not s.startswith("nan") for s in v.values())
     assert not np.isnan(us_drawdown.switch_drawdown())
 

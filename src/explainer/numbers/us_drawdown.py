@@ -83,6 +83,15 @@ def switch_drawdown(step: float = 0.001) -> float:
     return float(fine[np.argmax(adv > 0)]) if (adv > 0).any() else float("nan")
 
 
+def crossing_drawdown(theory: str = "bandwagoning", asia: float = dt.DEFAULTS.asia) -> float:
+    """The drawdown at which the tripwire curve crosses ``theory``'s threshold, with the demand in
+    Asia at ``asia`` and the model's other defaults, as the credibility chart's sentence gives it
+    ("crosses at a drawdown of about ..."); ``nan`` if it does not cross between 0 and 1."""
+    p = {k: v for k, v in dt.DEFAULTS.as_dict().items() if k != "theory"}
+    c_star = dt.critical_credibility(theory, asia=asia)
+    return float(charts._drawdown_at(c_star, asia, p))
+
+
 def _record() -> dict[str, str]:
     """The troop counts of the record and the eastern-flank table."""
     troops = data.us_troops_europe()
@@ -117,6 +126,15 @@ def _model() -> dict[str, str]:
         "d_asia": f"{d.asia:.1f}",
         "d_threat": f"{d.threat:.1f}",
         "d_scale": f"{d.tripwire_scale:.2f}",
+        # the other assumptions, as the notation table gives them
+        "d_floor": f"{d.floor:.2f}",
+        "d_ceiling": f"{d.ceiling:.2f}",
+        "d_weight": f"{d.asia_weight:.2f}",
+        "d_self_help": f"{d.self_help:.2f}",
+        "d_pact": f"{d.pact_reliability:.2f}",
+        "d_bcost": f"{d.balance_cost:.2f}",
+        "d_acost": f"{d.accommodation_cost:.2f}",
+        "d_entrap": f"{d.entrapment:.2f}",
         "c_today": f"{dt.credibility():.2f}",
         "c_gone": f"{dt.credibility(1.0):.2f}",
         "c_half": f"{dt.credibility(0.5):.2f}",
@@ -137,7 +155,9 @@ def _exercises() -> dict[str, str]:
     """The values in the exercises' worked solutions."""
     low = charts.region_grids(threat=0.3)[2]
     very_low = charts.region_grids(threat=0.1)[2]
+    high = charts.region_grids(threat=0.9)[2]
     costly = charts.region_grids(threat=0.3, balance_cost=0.15)[2]
+    share = dt.accommodation_share
     delta = dt.accommodation_advantage(
         0.5, "bandwagoning", threat=0.5, self_help=0.5, pact_reliability=0.6, balance_cost=0.1, accommodation_cost=0.05
     )
@@ -150,6 +170,24 @@ def _exercises() -> dict[str, str]:
         "share_walt_lowthreat": f"{dt.accommodation_share(low['walt']):.0%}",
         "share_walt_vlowthreat": f"{dt.accommodation_share(very_low['walt']):.0%}",
         "ex_c": f"{float(dt.credibility(0.5, 0.0, 0.2, 0.8, 100.0, 0.5)):.2f}",
+        "ex_c_s01": f"{float(dt.credibility(0.5, 0.0, 0.2, 0.8, 0.1, 0.5)):.2f}",
+        "ex_t_s01": f"{float(dt.tripwire(0.5, 0.1)):.3f}",
+        # the credibility chart at the static page's settings
+        "ex_c_half_a0": f"{dt.credibility(0.5, 0.0):.2f}",
+        "ex_c_half_lin_a0": f"{dt.credibility(0.5, 0.0, tripwire_scale=dt.MAX_TRIPWIRE_SCALE):.2f}",
+        "ex_c80": f"{dt.credibility(0.8):.2f}",
+        "ex_c90": f"{dt.credibility(0.9):.2f}",
+        "ex_switch_a0": f"{crossing_drawdown(asia=0.0):.0%}",
+        "ex_switch_a1": f"{crossing_drawdown(asia=1.0):.0%}",
+        "ex_switch_snyder": f"{crossing_drawdown('snyder'):.0%}",
+        "ex_c_a1": f"{dt.credibility(0.0, 1.0):.2f}",
+        "ex_cstar_snyder_a1": f"{dt.critical_credibility('snyder', asia=1.0):.2f}",
+        # the region chart at the static page's threats
+        "share_bw_vlowthreat": f"{share(very_low['bandwagoning']):.0%}",
+        "share_bw_highthreat": f"{share(high['bandwagoning']):.0%}",
+        "share_sn_vlowthreat": f"{share(very_low['snyder']):.0%}",
+        "share_sn_lowthreat": f"{share(low['snyder']):.0%}",
+        "share_sn_highthreat": f"{share(high['snyder']):.0%}",
     }
 
 
