@@ -56,3 +56,12 @@ def test_ratification_chart_follows_holdouts():
     assert np.allclose(none.data[0].y, none.data[1].y)
     med = dr.ratification_quantile(0.5, 30, 22.0, 2, 240.0)
     assert f"{med:.0f} days" in chart.sentence()
+
+
+def test_series_to_compare_differ_by_dash_not_colour_alone():
+    rules = charts.pass_probability().figure().data[:3]
+    assert len({t.line.dash for t in rules}) == 3, "the three rules differ by dash"
+    cdf = charts.ratification_cdf(21.75).figure().data
+    assert cdf[0].line.dash != cdf[1].line.dash, "with and without holdouts differ by dash"
+    for fig in (charts.pass_probability().figure(), charts.ratification_cdf(21.75).figure()):
+        assert fig.layout.showlegend is not False, "the legend names the dashes"

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from explainer import data
+from explainer.figures import decision_rules as charts
 from explainer.models import decision_rules as dr
 from explainer.numbers import decision_rules as ch1
 
@@ -113,15 +114,19 @@ def test_correlation_helps_consensus_and_hurts_the_majority(v, accept_32):
     )
 
 
-def test_exercise_3_consensus_rises_and_the_majority_falls_with_correlation(v):
-    assert float(v["corr_u8"].rstrip("%")) > float(v["corr_u0"].rstrip("%")), (
-        "exercise 3's solution says consensus rises from no correlation to 0.8"
+def test_the_correlation_exercise_reads_what_the_first_chart_shows(v):
+    chart = charts.pass_probability()
+    low, high = chart.sentence(accept=0.9, correlation=0.0), chart.sentence(accept=0.9, correlation=0.9)
+    assert (
+        f"consensus with probability {v['corr_u0']}," in low and f"consensus with probability {v['corr_u90']}," in high
+    )
+    assert "majority with > 99.9%" in low and v["corr_m0"] == "more than 99.9%"
+    assert f"majority with {v['corr_m90']}," in high
+    assert float(v["corr_u90"].rstrip("%")) > float(v["corr_u0"].rstrip("%")), (
+        "the correlation exercise's solution says consensus rises from no correlation to 0.90"
     )
     assert v["corr_u0"] == v["p_consensus_32_090"], "with no correlation, consensus at 0.90 is 0.90 to the power 32"
-    accept = np.full(32, 0.9)
-    assert dr.pass_probability(accept, "majority", 0.8) < dr.pass_probability(accept, "majority", 0.0), (
-        "exercise 3's solution says the majority curve falls as the correlation rises"
-    )
+    assert 0.9 in dict((c.name, c.grid) for c in chart.controls)["correlation"], "0.90 is on the static page"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,11 +184,10 @@ def test_28_allies_had_approved_both_by_the_28th_day_count(v):
     )
 
 
-def test_the_fitted_mean_is_the_one_exercise_4_writes_out(v):
-    assert round(ch1.fitted_mean_days(), 2) == 21.75, (
-        "exercise 4's solution writes the chapter's fitted mean time out as m = 21.75"
-    )
+def test_the_fitted_mean_and_the_charts_rounded_mean(v):
+    assert round(ch1.fitted_mean_days(), 2) == 21.75
     assert v["mean_days"] == "21.8", "chapter 1 says the ordinary allies' mean time is 21.8 days"
+    assert v["chart_mean_days"] == "22", "the holdout exercise says the chart rounds the mean to 22 days"
 
 
 def test_with_no_holdouts_the_median_is_close_to_what_the_quick_allies_did(v):
@@ -194,13 +198,23 @@ def test_with_no_holdouts_the_median_is_close_to_what_the_quick_allies_did(v):
     assert int(v["p95_no_holdout"]) > median, "the 95% point comes after the median"
 
 
-def test_exercise_4_a_second_holdout_adds_little(v):
+def test_the_holdout_exercise_reads_what_the_ratification_chart_shows(v):
     h0, h1, extra = int(v["med_h0"]), int(v["med_h1"]), int(v["med_h2_extra"])
-    assert v["med_h0"] == v["median_no_holdout"], "exercise 4's median without holdouts is the chapter's"
-    assert h1 - h0 > 200, "exercise 4's solution says one holdout waiting 300 days moves the median far"
+    chart = charts.ratification_cdf(ch1.fitted_mean_days())
+    for holdouts, median in ((0, h0), (1, h1), (2, h1 + extra)):
+        assert f"is {median} days" in chart.sentence(holdouts=holdouts, holdout_delay=300.0)
+    assert abs(h0 - int(v["median_no_holdout"])) <= 1, "the chart's median differs from the text's by rounding only"
+    assert int(v["med_h1_shift"]) == h1 - h0 > 200, "one holdout waiting 300 days moves the median far"
     assert extra < (h1 - h0) / 10, (
-        f"exercise 4's solution says a second holdout adds only {extra} more days, little against {h1 - h0}"
+        f"the holdout exercise's solution says a second holdout adds only {extra} more days, little against {h1 - h0}"
     )
+
+
+def test_the_threshold_exercise_reads_what_the_first_chart_shows(v):
+    chart = charts.pass_probability()
+    assert f"consensus with probability {v['p_095_32_pct']}," in chart.sentence(accept=0.95)
+    assert f"consensus with probability {v['p_098_32']}," in chart.sentence(accept=0.98)
+    assert f"consensus with probability {v['p_consensus_32']}," in chart.sentence(accept=0.97)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -192,7 +192,10 @@ def ratification_timeline(ratifications: pd.DataFrame) -> Chart:
     return Chart(
         name="decision-rules-timeline",
         title="Allies' parliamentary approvals of Finland's and Sweden's accession, counted from 5 July 2022",
-        source="Source: data/accession_ratifications.csv (NATO Parliamentary Assembly timeline and news reports; one URL per row).",
+        source=(
+            "Source: the book's table of accession ratifications (NATO Parliamentary Assembly timeline and news "
+            "reports; one URL per row), listed on the data page."
+        ),
         build=build,
         summary="Most allies approved within weeks; " + "; ".join(parts) + ".",
     )
@@ -205,7 +208,7 @@ def _build_cdf() -> go.Figure:
             x=DAYS,
             y=np.zeros(DAYS.size),
             name="With the holdouts",
-            line=dict(color=PALETTE["vermillion"], width=3),
+            line=dict(color=PALETTE["vermillion"], dash="solid", width=3),
             hovertemplate="Day %{x}: %{y:.0%}<extra>with holdouts</extra>",
         )
     )

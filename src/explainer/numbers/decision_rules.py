@@ -24,7 +24,10 @@ P_EU_DEMO = 0.90
 #: The probability of accepting that the text summary of the first chart suggests moving to.
 P_LOWER = 0.90
 
-#: The holdouts' wait in exercise 4, in days.
+#: The highest correlation the first chart offers on the static page (its exercise on correlation).
+CORR_HIGH = 0.9
+
+#: The holdouts' wait in the exercise on the slowest member, in days.
 HOLDOUT_WAIT = 300.0
 
 #: The allies that were not holdouts for Finland and Sweden in 2022.
@@ -134,16 +137,28 @@ def _accession() -> dict[str, str]:
 
 
 def _solutions() -> dict[str, str]:
-    """The worked solutions of exercises 2 to 4."""
-    mean_days = fitted_mean_days()
-    med = [dr.ratification_quantile(0.5, 30, mean_days, h, HOLDOUT_WAIT) for h in (0, 1, 2)]
+    """The worked solutions of the exercises, as the static page's charts show them: the first
+    chart's summary at 32 members (0.90 with and without a common shock; 0.95 to 0.98), and the
+    ratification chart's medians at its own mean time (the fitted mean rounded to whole days)."""
+    from ..figures.decision_rules import percent  # the charts' own way of writing a probability
+
+    n = dr.DEFAULTS.members
+    chart_mean = float(round(fitted_mean_days()))
+    med = [dr.ratification_quantile(0.5, 30, chart_mean, h, HOLDOUT_WAIT) for h in (0, 1, 2)]
+    at_090 = np.full(n, 0.9)
     return {
         "p_half": f"{0.5 ** (1 / 32):.4f}",
         "p_095_32": f"{0.95**32:.2f}",
-        "corr_u0": f"{dr.pass_probability(np.full(32, 0.9), 'unanimity', 0.0):.1%}",
-        "corr_u8": f"{dr.pass_probability(np.full(32, 0.9), 'unanimity', 0.8):.1%}",
+        "p_095_32_pct": percent(0.95**32),
+        "p_098_32": percent(0.98**32),
+        "corr_u0": percent(dr.pass_probability(at_090, "unanimity", 0.0)),
+        "corr_u90": percent(dr.pass_probability(at_090, "unanimity", CORR_HIGH)),
+        "corr_m0": percent(dr.pass_probability(at_090, "majority", 0.0)).replace("> ", "more than "),
+        "corr_m90": percent(dr.pass_probability(at_090, "majority", CORR_HIGH)),
+        "chart_mean_days": f"{chart_mean:.0f}",
         "med_h0": f"{med[0]:.0f}",
         "med_h1": f"{med[1]:.0f}",
+        "med_h1_shift": f"{med[1] - med[0]:.0f}",
         "med_h2_extra": f"{med[2] - med[1]:.0f}",
     }
 
