@@ -211,14 +211,18 @@ def test_both_parties_stayed_within_every_limit_once_binding():
 
 # --- the exercises' solutions --------------------------------------------------------------------
 def test_the_chain_by_hand(v):
-    ex1 = sq.chain_outcomes([0.5, 0.8, 0.8])
-    assert abs(ex1.complete - 0.32) < 1e-12, "chapter 5's solution: 0.5 × 0.8 × 0.8 = 0.32"
-    assert (v["p5_ex1_whole"], v["p5_ex1_stop0"], v["p5_ex1_stop1"], v["p5_ex1_stop2"]) == (
-        "0.32",
+    assert periphery.EX1_STEPS[2] == sq.DEFAULTS.black_sea, (
+        "chapter 5's exercise is checked on the flow diagram, whose Black Sea step is fixed at its opening value"
+    )
+    ex1 = sq.chain_outcomes([0.5, 0.8, 0.5])
+    assert abs(ex1.complete - 0.2) < 1e-12, "chapter 5's solution: 0.5 × 0.8 × 0.5 = 0.20"
+    assert (v["p5_ex1_whole"], v["p5_ex1_stop0"], v["p5_ex1_stop1"], v["p5_ex1_stop2"], v["p5_ex1_ab"]) == (
+        "0.20",
         "0.50",
         "0.10",
-        "0.08",
-    ), "chapter 5's solution: 0.32, then stops 0.50, 0.10 and 0.08"
+        "0.20",
+        "40%",
+    ), "chapter 5's solution: 0.20, then stops 0.50, 0.10 and 0.20; the Arctic–Baltic node reads 40%"
     assert abs(ex1.complete + ex1.stopped_at.sum() - 1) < 1e-12, (
         "chapter 5's solution says the four numbers add up to one"
     )
@@ -230,6 +234,13 @@ def test_how_strong_each_link_must_be():
         "chapter 5's solution: with 0.6 and 0.5 the whole architecture can never exceed 30%"
     )
     assert round(sq.architecture_probability([0.25 / 0.3, 0.6, 0.5]), 12) == 0.25
+    v = periphery.numbers()
+    assert (v["p5_ex2_80"], v["p5_ex2_85"], v["p5_ex2_need"]) == ("24.0%", "25.5%", "0.83"), (
+        "chapter 5's solution: on the flow diagram 80% gives 24.0% and 85% (the first grid value to reach 25%) 25.5%"
+    )
+    grid = charts.sequencing().controls[0].grid
+    assert 0.8 in grid and 0.85 in grid and 0.5 in grid, "chapter 5's exercises use the central deal at 50%, 80%, 85%"
+    assert v["p5_need4"] == "0.841", "chapter 5's solution: four equal steps need 0.5^(1/4) = 0.841"
 
 
 def test_what_reversal_requires_exercise(v):
@@ -243,6 +254,13 @@ def test_what_reversal_requires_exercise(v):
     assert v["p5_ex3_exp_cc"] == "2.6", (
         "chapter 5's solution: a consensus agreement lasts on average 2.6 years of the first 30"
     )
+    assert (v["p5_ex3_turn10"], v["p5_ex3_turned"]) == ("0.096", "3.1"), (
+        "chapter 5's solution: one member turns within 10 years with 1 − 0.99^10 = 0.096, about 3.1 of 32"
+    )
+    assert v["p5_ex3_chart10"] == "1.5%", "chapter 5's solution: the red line is at 1.5% in year 10 (defect 1.0%)"
+    assert 0.01 in charts.spoilers().controls[0].grid, "the static page offers each member's yearly chance 1.0%"
+    ratio = float(v["p5_ex3_chart10"].rstrip("%")) / float(v["p5_adopt_cons"].rstrip("%"))
+    assert round(ratio, 2) == 0.04, "chapter 5's solution: the chart's ratio is about 0.04, as computed"
 
 
 def test_one_spoiler_exercise(v):
@@ -251,6 +269,9 @@ def test_one_spoiler_exercise(v):
         "chapter 5's solution: only the spoiler matters, 0.75³"
     )
     assert v["p5_ex4_cc"] == "0.422", "chapter 5's solution: the agreement survives three years with 0.422"
+    assert v["p5_ex4_chart3"] == "15.9%", "chapter 5's solution: the red line falls to 15.9% in year 3"
+    spoilers = charts.spoilers()
+    assert 0.0 in spoilers.controls[0].grid and 1 in spoilers.controls[1].grid and 0.25 in spoilers.controls[2].grid
     assert sp.survival(hs2, [30], "majority")[0] == pytest.approx(sp.survival(hs2, [0], "majority")[0]), (
         "chapter 5's solution says the majority lines stay flat when nobody else turns"
     )
@@ -262,6 +283,9 @@ def test_reading_the_data_exchanges(v):
     assert (mx <= 1550).all(), "chapter 5's solution: neither party declared more than 1,550 after February 2018"
     assert (v["p5_max_us"], v["p5_max_ru"]) == ("1,515", "1,474"), (
         "chapter 5's solution: the maxima are 1,515 (United States) and 1,474 (Russia)"
+    )
+    assert (v["p5_max_us_room"], v["p5_max_ru_room"]) == ("35", "76"), (
+        "chapter 5's solution: 35 and 76 below the limit of 1,550"
     )
 
 

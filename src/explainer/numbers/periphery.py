@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .. import data
+from ..figures.decision_rules import percent
 from ..models import sequencing as sq
 from ..models import spoilers as sp
 from .since_article import day
@@ -16,6 +17,10 @@ NOTEBOOK = "05_periphery.ipynb"
 
 #: New START's limit on deployed warheads, binding from 5 February 2018 (the text writes 1,550).
 WARHEAD_LIMIT = 1550
+
+#: The exercise "The chain by hand": the central deal, then the Arctic–Baltic and Black Sea steps (the
+#: last at the flow diagram's fixed 50%, so that a reader can check the answer on the static page).
+EX1_STEPS = (0.5, 0.8, 0.5)
 
 #: The chance that a front left behind by a stopped chain is settled on its own, in the text's example.
 ALONE = 0.2
@@ -99,10 +104,15 @@ def _new_start() -> dict[str, str]:
 
 
 def _exercises() -> dict[str, str]:
-    """The worked solutions: the chain by hand, what reversal requires, one spoiler, the data maxima."""
-    ex1 = sq.chain_outcomes([0.5, 0.8, 0.8])
+    """The worked solutions: the chain by hand (checked on the flow diagram, whose Black Sea step is
+    fixed at 50% on the static page), how strong each link must be (read on the same chart), what
+    reversal requires (by calculator and on the spoilers chart), one spoiler, the data maxima."""
+    ex1 = sq.chain_outcomes(EX1_STEPS)
+    s = sp.DEFAULTS
+    accept = np.full(32, s.accept)
     h3 = sp.member_hazards(32, 0.01)
     hs2 = sp.member_hazards(32, 0.0, 1, 0.25)
+    turn10 = 1 - 0.99**10
     ex = data.new_start_data()
     mx = ex[ex.date >= "2018-02-05"].groupby("party")["deployed_warheads"].max()
     return {
@@ -110,13 +120,23 @@ def _exercises() -> dict[str, str]:
         "p5_ex1_stop0": f"{float(ex1.stopped_at[0]):.2f}",
         "p5_ex1_stop1": f"{float(ex1.stopped_at[1]):.2f}",
         "p5_ex1_stop2": f"{float(ex1.stopped_at[2]):.2f}",
+        "p5_ex1_ab": _pct(sq.reach_probabilities(EX1_STEPS)[1]),
+        "p5_ex2_80": percent(sq.architecture_probability([0.8, 0.6, 0.5])),
+        "p5_ex2_85": percent(sq.architecture_probability([0.85, 0.6, 0.5])),
+        "p5_ex2_need": f"{0.25 / (0.6 * 0.5):.2f}",
         "p5_ex3_cc": f"{float(sp.survival(h3, [10], 'unanimity')[0]):.3f}",
         "p5_ex3_r": f"{float(sp.survival(h3, [10], 'unanimity', 'rescission')[0]):.3f}",
         "p5_ex3_maj": f"{float(sp.survival(h3, [10], 'majority')[0]):.3f}",
         "p5_ex3_exp_cc": f"{sp.expected_years(h3, 'unanimity'):.1f}",
+        "p5_ex3_turn10": f"{turn10:.3f}",
+        "p5_ex3_turned": f"{32 * turn10:.1f}",
+        "p5_ex3_chart10": percent(float(sp.in_force(accept, h3, [10], "unanimity")[0])),
         "p5_ex4_cc": f"{float(sp.survival(hs2, [3], 'unanimity')[0]):.3f}",
+        "p5_ex4_chart3": percent(float(sp.in_force(accept, hs2, [3], "unanimity")[0])),
         "p5_max_us": f"{float(mx['United States']):,.0f}",
         "p5_max_ru": f"{float(mx['Russia']):,.0f}",
+        "p5_max_us_room": f"{WARHEAD_LIMIT - float(mx['United States']):,.0f}",
+        "p5_max_ru_room": f"{WARHEAD_LIMIT - float(mx['Russia']):,.0f}",
     }
 
 
