@@ -112,6 +112,18 @@ def test_timeline_plots_every_event():
         charts.new_start_timeline(ev.drop(columns=["actor"]))
 
 
+def _grey_on_white(rgba: str) -> float:
+    """The lightness (0 black, 1 white) of a translucent colour over white paper, in greyscale."""
+    r, g, b, a = (float(x) for x in rgba[rgba.index("(") + 1 : -1].split(","))
+    r, g, b = (255 - a * (255 - c) for c in (r, g, b))
+    return (0.299 * r + 0.587 * g + 0.114 * b) / 255
+
+
+def test_timeline_shades_read_apart_in_greyscale():
+    light, dark = (_grey_on_white(charts.SHADES[k]) for k in ("In force", "In force, suspended by Russia"))
+    assert light - dark > 0.08, "the suspension's shading must be visibly darker than the rest, in greyscale"
+
+
 def test_exchanges_keep_gaps_and_limits():
     ex = data.new_start_data()
     chart = charts.new_start_exchanges(ex)

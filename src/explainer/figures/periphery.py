@@ -45,10 +45,11 @@ ACTOR_STYLE = {
     "Russia": {"color": PALETTE["vermillion"], "symbol": "diamond"},
 }
 ACTOR_NAMES = {"Both": "Both parties / the treaty"}
-#: The timeline's shading, as its legend names it.
+#: The timeline's shading, as its legend names it. The suspension is clearly darker than the rest of
+#: the treaty's life, so that the two read apart in greyscale and on paper, not by hue alone.
 SHADES = {
     "In force": "rgba(0,114,178,0.12)",
-    "In force, suspended by Russia": "rgba(213,94,0,0.22)",
+    "In force, suspended by Russia": "rgba(213,94,0,0.35)",
 }
 #: The spoilers chart's lines: rule, reversal, legend name and style. The first (thick, solid) is
 #: drawn first so that the thinner dotted line stays visible where the two coincide.
