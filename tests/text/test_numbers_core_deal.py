@@ -247,14 +247,50 @@ def test_polands_outside_option_solution(ex):
 
 def test_caps_in_a_runaway_race_solution(v, ex):
     p = cd.RUNAWAY
-    assert p.m * p.n == pytest.approx(0.30) and p.a * p.b == pytest.approx(0.36), (
-        "solution ex-cd-caps: the race is unstable, m·n = 0.30 < a·b = 0.36"
+    assert p.m * p.n == pytest.approx(0.30) and p.a * p.b == pytest.approx(0.45), (
+        "solution ex-cd-caps: the race is unstable, m·n = 0.30 < a·b = 0.45"
+    )
+    assert p.b == charts.race_grid()[-1] and cd.RUNAWAY_CAP == ar.DEFAULTS.cap, (
+        "exercise ex-cd-caps: b = 1.50 (the highest static value) and the default cap, a setting the handout prints"
     )
     assert not ar.is_stable(p), "solution ex-cd-caps: the race is unstable"
-    assert v["runaway_20"] == "2,280", "solution ex-cd-caps: with no deal the index reaches about 2,280 after 20 years"
-    assert np.allclose(ar.capped_trajectory([30.0], p, 150, 150), 150), (
-        "solution ex-cd-caps: with caps of 150 both sides sit at 150"
+    assert ex["runaway_20"] > 10 * charts.RACE_RANGE[1], (
+        f"solution ex-cd-caps: with no deal the index reaches about {v['runaway_20']} after 20 years, far off the chart"
+    )
+    assert np.allclose(ar.capped_trajectory([30.0], p, cd.RUNAWAY_CAP, cd.RUNAWAY_CAP), cd.RUNAWAY_CAP), (
+        "solution ex-cd-caps: with caps kept both sides sit at the cap"
     )
     assert 0 < ex["cap_hit"] < 20 and math.isfinite(ex["cap_hit"]), (
-        f"solution ex-cd-caps: both sides sit at 150 after about {v['cap_hit']} years"
+        f"solution ex-cd-caps: both sides sit at the cap after about {v['cap_hit']} years"
+    )
+
+
+def test_caps_in_a_runaway_race_lines_leave_the_chart(v, ex):
+    assert 0 < ex["runaway_off"] < ex["runaway_off_deal"] < 20, (
+        "solution ex-cd-caps: Russia–Belarus's line leaves the chart (400) first with no deal, later with "
+        "lower grievances, and both within 20 years"
+    )
+    assert (v["runaway_off"], v["runaway_off_deal"]) == ("2.9", "4.0"), (
+        "solution ex-cd-caps: the text reads the exits off the chart as about 3 and 4 years"
+    )
+    assert ex["cap_hit"] < ex["runaway_off"], "solution ex-cd-caps: the caps bind before the free race leaves the chart"
+
+
+def test_equal_reactions_threshold(v, ex):
+    d = ar.DEFAULTS.status_quo
+    crit = ex["equal_crit"]
+    assert crit == pytest.approx(math.sqrt(0.30), abs=1e-9) and v["equal_crit"] == "0.55", (
+        "solution ex-cd-equal: with a = b the race is stable while a < √(m·n) = √0.30 ≈ 0.55"
+    )
+    for a, stable in ((0.54, True), (0.56, False)):
+        q = dataclasses.replace(d, a=a, b=a)
+        assert ar.is_stable(q) is stable, (
+            f"solution ex-cd-equal: a = b = {a} should be {'stable' if stable else 'unstable'}"
+        )
+
+
+def test_polands_outside_option_at_the_last_static_step_with_a_deal(v):
+    chart = charts.bargain()
+    assert f"limits Poland at {v['dp2_l']} of the tightest" in chart.sentence(d_p=2.0), (
+        "solution ex-cd-outside: at an outside option of 2 the chart's sentence names the limits the solution quotes"
     )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from .. import data
@@ -14,10 +16,11 @@ from .since_article import day
 
 NOTEBOOK = "04_core_deal.ipynb"
 
-#: The runaway race of the exercise "Caps in a runaway race" (b raised to 1.2: m·n = 0.30 < a·b = 0.36).
-RUNAWAY = ar.Params(a=0.3, b=1.2, m=0.5, n=0.6, g=40, h=30)
-#: The cap on both sides in that exercise.
-RUNAWAY_CAP = 150.0
+#: The runaway race of the exercise "Caps in a runaway race" (b raised to 1.5, the highest value the
+#: page offers and a setting the printed handout shows: m·n = 0.30 < a·b = 0.45).
+RUNAWAY = ar.Params(a=0.3, b=1.5, m=0.5, n=0.6, g=40, h=30)
+#: The cap on both sides in that exercise: the chart's default cap.
+RUNAWAY_CAP = ar.DEFAULTS.cap
 #: The deal's grievances in the exercise "The deal's equilibrium by hand".
 EXERCISE_DEAL = (20.0, 15.0)
 #: The times, in years, on which the chapter's paths are computed: 0 to 20 years in steps of 0.05.
@@ -121,23 +124,33 @@ def bargain_values() -> dict[str, float]:
 
 def exercise_values() -> dict[str, float]:
     """The worked answers of the exercises, unformatted: the deal's equilibrium for g = 20, h = 15;
-    the outside option of Poland's at which the zone vanishes; the runaway race after 20 years and
-    the year its capped paths reach the cap.
+    the outside option of Poland's at which the zone vanishes, and the Nash solution's limits when that
+    option is 2 (the last static step with a deal); the runaway race after 20 years, the
+    years after which Russia–Belarus's line leaves the chart (above 400) with no deal and with the
+    deal's grievances, and the year its capped paths reach the cap; the largest common reaction
+    a = b for which the race is stable (the square root of m·n).
 
     Returns
     -------
     dict of str to float
         Keyed by the names the chapter's text marks.
     """
-    eq = ar.equilibrium(ar.deal(ar.DEFAULTS.status_quo, *EXERCISE_DEAL))
+    d = ar.DEFAULTS
+    eq = ar.equilibrium(ar.deal(d.status_quo, *EXERCISE_DEAL))
     zu = bg.zopa_utilities(bg.DEFAULTS.valuations)
     capped = ar.capped_trajectory(TIMES, RUNAWAY, RUNAWAY_CAP, RUNAWAY_CAP)
+    free = ar.trajectory(TIMES, RUNAWAY)
+    after = ar.trajectory(TIMES, ar.deal(RUNAWAY, d.deal_g, d.deal_h))
     return {
         "ex_eq_x": eq.x,
         "ex_eq_y": eq.y,
         "dp_star": float(zu[:, 0].max()),
+        "dp2_l": bg.nash_solution(replace(bg.DEFAULTS.valuations, d_p=2.0)).l,
         "runaway_20": float(ar.trajectory([20.0], RUNAWAY)[0, 1]),
         "cap_hit": float(max(ar.years_to_reach(RUNAWAY_CAP - 1e-9, TIMES, capped[:, k]) for k in (0, 1))),
+        "runaway_off": ar.years_to_reach(RACE_RANGE[1], TIMES, free[:, 1]),
+        "runaway_off_deal": ar.years_to_reach(RACE_RANGE[1], TIMES, after[:, 1]),
+        "equal_crit": float(np.sqrt(d.status_quo.m * d.status_quo.n)),
     }
 
 
@@ -158,6 +171,8 @@ FORMATS = {
             "ex_eq_x",
             "ex_eq_y",
             "cap_hit",
+            "runaway_off",
+            "runaway_off_deal",
         ],
         ".1f",
     ),
@@ -184,8 +199,8 @@ FORMATS = {
         ],
         ".0f",
     ),
-    **dict.fromkeys(["margin", "nash_up", "nash_ur", "dp_star"], ".2f"),
-    **dict.fromkeys(["nash_w", "nash_l", "zone_lo", "zone_hi"], ".0%"),
+    **dict.fromkeys(["margin", "nash_up", "nash_ur", "dp_star", "equal_crit"], ".2f"),
+    **dict.fromkeys(["nash_w", "nash_l", "zone_lo", "zone_hi", "dp2_l"], ".0%"),
     "runaway_20": ",.0f",
 }
 
