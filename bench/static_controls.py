@@ -11,6 +11,10 @@ bare page. Both open the built book (``html_dir``, ``_build/html`` by default) s
   after the event: the frame that shows the new data). Each move starts after two quiet frames
   and a (seeded) random part of a frame, as a reader's input arrives at any point between frames.
   Goals: p95 <= 33 ms and p50 <= 17 ms per chart (two frames and one frame at 60 Hz).
+  Two checks keep the time honest: after each move, the figure's svg must not change any more
+  (``stale_moves``: the timed frame already showed the final picture, e.g. no easing still under
+  way), and after the moves, a screenshot of the chart must match, pixel for pixel (up to
+  anti-aliasing), a full redraw of the same state (``same_picture``).
 * **First chart against a bare page** (:func:`measure_first_chart`). One after the other in the
   same browser, in the order A B B A: (a) a bare HTML page, served by the same server, that loads
   the same plotly.js file the book uses (``_static/vendor/plotly-*-explainer.min.js``, at the URL
@@ -22,6 +26,7 @@ bare page. Both open the built book (``html_dir``, ``_build/html`` by default) s
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import http.server
@@ -130,6 +135,7 @@ async ([id, n, warm]) => {
   let seed = 12345;  // a fixed sequence of phases, so that two runs wait alike
   const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+  const picture = () => Array.from(el.querySelectorAll('svg.main-svg')).map(s => s.outerHTML).join('');
   const size = (input) => input.tagName === 'SELECT' ? input.options.length : Number(input.max) + 1;
   const move = async (k) => {
     const input = inputs[k % inputs.length], j = k % inputs.length;
@@ -145,14 +151,18 @@ async ([id, n, warm]) => {
       el.addEventListener('explainer:drawn', () => {
         clearTimeout(limit);
         const drawnAt = performance.now();
-        requestAnimationFrame(() => resolve([performance.now(), drawnAt]));
+        // the picture in the timed frame (taken after the time is read)
+        requestAnimationFrame(() => { const at = performance.now(); resolve([at, drawnAt, picture()]); });
       }, {once: true});
     });
     if (input.tagName === 'SELECT') input.selectedIndex = now + dir[j]; else input.value = String(now + dir[j]);
     const t0 = performance.now();
     input.dispatchEvent(new Event('input', {bubbles: true}));
-    const [shown, drawnAt] = await drawn;
-    return [shown - t0, drawnAt - t0];
+    const [shown, drawnAt, timed] = await drawn;
+    // the timed frame must already show the final picture: nothing may change after it
+    await frame(); await frame(); await new Promise(r => setTimeout(r, 50)); await frame();
+    const settled = picture() === timed;
+    return [shown - t0, drawnAt - t0, settled];
   };
   for (let k = 0; k < warm; k++) await move(k);  // fetches the recording: not timed
   const times = [];
@@ -160,6 +170,71 @@ async ([id, n, warm]) => {
   return times;
 }
 """
+
+
+#: Draw one figure's current state the slow, certain way: a new plot of the page's own figure
+#: with every recorded value of that state applied by one Plotly.update.
+FULL_REDRAW = """
+async (id) => {
+  const el = document.getElementById(id);
+  const gd = el.querySelector('div.plotly-graph-div');
+  const spec = JSON.parse(document.getElementById(gd.id + '-spec').textContent);
+  const rec = await (await fetch(el.getAttribute('data-scenarios'))).json();
+  let k = 0;
+  el.querySelectorAll('[data-control]').forEach(input => {
+    const n = input.tagName === 'SELECT' ? input.options.length : Number(input.max) + 1;
+    k = k * n + Number(input.value);
+  });
+  const frame = rec.frames[k], restyle = {}, relayout = {};
+  rec.traces.forEach((t, ti) => rec.paths[ti].forEach((path, pi) => {
+    if (!restyle[path]) restyle[path] = new Array(rec.traces.length);
+    restyle[path][ti] = rec.pool[frame[0][ti][pi]];
+  }));
+  rec.layout.forEach((path, li) => { relayout[path] = rec.pool[frame[1][li]]; });
+  await Plotly.newPlot(gd, spec.data, spec.layout, spec.config);
+  await Plotly.update(gd, restyle, relayout, rec.traces);
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+"""
+
+
+#: How many pixels of two PNG screenshots differ, by how much at most (0-255, any channel), and
+#: how many differ by more than anti-aliasing's rounding (``visible``; must be 0).
+PIXEL_TOLERANCE = 8
+PIXEL_DIFF = """
+async ([a, b, TOLERANCE]) => {
+  const load = (s) => new Promise((ok, no) => { const i = new Image(); i.onload = () => ok(i); i.onerror = no; i.src = 'data:image/png;base64,' + s; });
+  const [ia, ib] = await Promise.all([load(a), load(b)]);
+  if (ia.width !== ib.width || ia.height !== ib.height) return {pixels: ia.width * ia.height, max: 255};
+  const px = (img) => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d'); g.drawImage(img, 0, 0); return g.getImageData(0, 0, img.width, img.height).data; };
+  const pa = px(ia), pb = px(ib);
+  let pixels = 0, max = 0, visible = 0;
+  for (let i = 0; i < pa.length; i += 4) {
+    const d = Math.max(Math.abs(pa[i] - pb[i]), Math.abs(pa[i + 1] - pb[i + 1]), Math.abs(pa[i + 2] - pb[i + 2]));
+    if (d) { pixels++; if (d > max) max = d; }
+    if (d > TOLERANCE) visible++;
+  }
+  return {pixels, max, visible};
+}
+"""
+
+
+def same_as_full_redraw(page, fid: str) -> dict:
+    """How figure ``fid``'s picture after the timed moves differs, pixel by pixel, from a full
+    redraw of the same state (a new plot of the page's figure and one Plotly.update of every
+    recorded value): whatever shortcut a move takes must draw the same picture. Leaves the figure
+    drawn the full way, in the same state."""
+    chart = page.locator(f"#{fid} div.plotly-graph-div")
+    page.mouse.move(0, 0)
+    quick = chart.screenshot(animations="disabled")
+    page.evaluate(FULL_REDRAW, fid)
+    full = chart.screenshot(animations="disabled")
+    if quick == full:
+        return {"pixels": 0, "max": 0, "visible": 0}
+    return page.evaluate(
+        PIXEL_DIFF, [base64.b64encode(quick).decode(), base64.b64encode(full).decode(), PIXEL_TOLERANCE]
+    )
 
 
 def measure_redraw(html_dir: Path = HTML, moves: int = 30, pages: list[str] | None = None) -> list[dict]:
@@ -182,8 +257,10 @@ def measure_redraw(html_dir: Path = HTML, moves: int = 30, pages: list[str] | No
                 page.wait_for_function("document.documentElement.dataset.explainerScenarios === 'ready'", timeout=60000)
             for fid in ids:
                 page.locator(f"#{fid}").scroll_into_view_if_needed()
-                pairs = page.evaluate(MOVES, [fid, moves, 2])
-                times, drawn = [t for t, _ in pairs], [d for _, d in pairs]
+                triples = page.evaluate(MOVES, [fid, moves, 2])
+                times, drawn = [t for t, _, _ in triples], [d for _, d, _ in triples]
+                stale = sum(1 for _, _, settled in triples if not settled)
+                diff = same_as_full_redraw(page, fid)
                 controls = page.locator(f"#{fid} [data-control]").count()
                 rows.append(
                     {
@@ -196,6 +273,11 @@ def measure_redraw(html_dir: Path = HTML, moves: int = 30, pages: list[str] | No
                         "max_ms": max(times),
                         "drawn_p50_ms": statistics.median(drawn),
                         "drawn_p95_ms": _p95(drawn),
+                        # moves whose timed frame did not yet show the final picture (must be 0)
+                        "stale_moves": stale,
+                        # the picture after the moves is the one a full redraw of that state gives
+                        "full_redraw_diff": diff,
+                        "same_picture": stale == 0 and diff["visible"] == 0,
                     }
                 )
             context.close()
