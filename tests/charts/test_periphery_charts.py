@@ -145,3 +145,9 @@ def test_exchanges_keep_gaps_and_limits():
 def test_recordings_fit_the_page_budget():
     sizes = [len(json.dumps(c.record())) for c in (charts.sequencing(), charts.fronts_settled(), charts.spoilers())]
     assert max(sizes) < 300_000 and sum(sizes) < 800_000
+
+
+def test_summaries_read_an_before_eighty_percent():
+    assert [charts._a(x) for x in (0.8, 0.85, 0.08, 0.11, 0.18, 0.5, 0.3, 0.01)] == ["an"] * 5 + ["a"] * 3
+    assert charts.sequencing().sentence(core=0.8).startswith("With an 80% chance")
+    assert "and an 80% chance" in charts.fronts_settled().sentence(without_core=0.8)

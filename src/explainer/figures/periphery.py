@@ -121,6 +121,12 @@ def _possessive(party: str) -> str:
     return "the United States'" if party == "United States" else f"{party}'s"
 
 
+def _a(share: float) -> str:
+    """The article before a whole percentage read aloud: "an 80%", "an 11%", "an 18%", "a 50%"."""
+    n = f"{share:.0%}".rstrip("%")
+    return "an" if n.startswith("8") or n in ("11", "18") else "a"
+
+
 def _date(ts: pd.Timestamp) -> str:
     return f"{ts.day} {ts:%B %Y}"
 
@@ -227,7 +233,7 @@ def _update_sequencing(fig: go.Figure, core: float, arctic_baltic: float, black_
     fig.data[0].node.y = sankey_positions(p)
     out = sq.chain_outcomes(p)
     return (
-        f"With a {core:.0%} chance of the central deal, then {arctic_baltic:.0%} for the Arctic–Baltic "
+        f"With {_a(core)} {core:.0%} chance of the central deal, then {arctic_baltic:.0%} for the Arctic–Baltic "
         f"front and {black_sea:.0%} for the Black Sea–South Caucasus front (each given the step before), "
         f"the whole architecture is built with probability {percent(out.complete)}; the chain stops at "
         f"the first step {percent(float(out.stopped_at[0]))} of the time."
@@ -307,8 +313,8 @@ def _update_fronts(fig: go.Figure, core: float, without_core: float, arctic_balt
     fig.data[0].text = [percent(float(v)) for v in dist]
     mean = sq.expected_fronts(p, float(without_core))
     return (
-        f"With a {core:.0%} chance of the central deal (then {arctic_baltic:.0%} and {black_sea:.0%}) and a "
-        f"{without_core:.0%} chance that a front left behind is settled on its own, no front is settled "
+        f"With {_a(core)} {core:.0%} chance of the central deal (then {arctic_baltic:.0%} and {black_sea:.0%}) and "
+        f"{_a(without_core)} {without_core:.0%} chance that a front left behind is settled on its own, no front is settled "
         f"with probability {percent(float(dist[0]))} and all three with {percent(float(dist[-1]))}; on "
         f"average {mean:.2f} of the three fronts are settled."
     )
