@@ -119,4 +119,5 @@ def test_handouts_print_well(built_book, edition):
         assert settings.count("B") == with_controls, f"{pdf.name}: a chart printed at one setting only"
         if pdf.stem in CHAPTERS:
             assert text.count("Your answer:") >= 3, f"{pdf.name}: no space to answer"
-            assert re.search(r"<https?://", text), f"{pdf.name}: no link address printed"
+            assert "Links on this page" in text and re.search(r"\[1\]", text), f"{pdf.name}: no link addresses"
+            assert re.search(r"https?://", text.split("Links on this page")[-1]), f"{pdf.name}: no link address"

@@ -15,6 +15,7 @@ no solutions, space to answer after each exercise, every link's address printed)
   the page opens, and with its first control at the lowest and at the highest value the page
   offers (or, for a menu, at its other choices); each picture is drawn by the page's own controls
   and captioned with its setting and the chart's sentence for it;
+* each link to another site numbered, with the addresses listed at the end ("Links on this page");
 * a running header (the book, the page, the date of its sources) and page numbers ("page 3 of 9").
 """
 
@@ -120,6 +121,41 @@ async () => {
 }
 """
 
+#: Run in the page before printing: each link to another site gets a number, and the page ends
+#: with the numbered list of their addresses (a printed link keeps where it goes, and a table
+#: keeps its width). Returns the number of addresses.
+LINKS_JS = r"""
+() => {
+  const article = document.querySelector("article") || document.body;
+  const numbers = new Map();
+  for (const a of article.querySelectorAll('a[href^="http"]')) {
+    if (a.closest(".explainer-downloads, .explainer-offered, .headerlink")) continue;
+    const url = a.href;
+    if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
+    const sup = document.createElement("sup");
+    sup.className = "explainer-linknote";
+    sup.textContent = `[${numbers.get(url)}]`;
+    a.after(sup);
+  }
+  if (numbers.size) {
+    const section = document.createElement("section");
+    section.className = "explainer-handout-links";
+    const h = document.createElement("h2");
+    h.textContent = "Links on this page";
+    const ol = document.createElement("ol");
+    for (const url of numbers.keys()) {
+      const li = document.createElement("li");
+      li.textContent = url;
+      ol.append(li);
+    }
+    section.append(h, ol);
+    article.append(section);
+  }
+  document.documentElement.classList.add("explainer-handout");
+  return numbers.size;
+}
+"""
+
 #: Print rules that only the handouts need (the site's own print rules are in explainer.css).
 HANDOUT_CSS = """
 @media print {
@@ -127,8 +163,11 @@ HANDOUT_CSS = """
   figure.explainer-handout-replaced > .explainer-summary { display: none !important; }
   #jb-print-toc { display: none !important; }
   .explainer-handout-setting { break-inside: avoid; margin: 0 0 0.8em 0; }
-  .explainer-handout-setting img { display: block; max-width: 100%; max-height: 10.5cm; width: auto; height: auto; }
-  .explainer-handout-setting figcaption { font-size: 0.85em; }
+  .explainer-handout-setting img { display: block; margin: 0 auto; max-width: 100%; max-height: 9cm; }
+  .explainer-handout-setting figcaption { font-size: 0.85em; color: #111; text-align: left; }
+  html.explainer-handout article a[href^="http"]::after { content: none; }
+  .explainer-linknote { font-size: 0.7em; color: #111; }
+  .explainer-handout-links { break-before: page; font-size: 0.8em; overflow-wrap: anywhere; }
 }
 """
 
@@ -199,6 +238,7 @@ def make_handouts(html_dir: Path, chromium: str | None = None) -> list[Path]:
                         "document.documentElement.dataset.explainerScenarios === 'ready'", timeout=30000
                     )
                     page.evaluate(SETTINGS_JS)
+                page.evaluate(LINKS_JS)
                 page.add_style_tag(content=HANDOUT_CSS)
                 book, title, sources = _page_facts(page)
                 page.emulate_media(media="print")
