@@ -193,6 +193,8 @@ async (id) => {
   rec.layout.forEach((path, li) => { relayout[path] = rec.pool[frame[1][li]]; });
   await Plotly.newPlot(gd, spec.data, spec.layout, spec.config);
   await Plotly.update(gd, restyle, relayout, rec.traces);
+  // let any easing plotly.js runs on an update (a Sankey's 500 ms) finish
+  await new Promise(r => setTimeout(r, 800));
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 """

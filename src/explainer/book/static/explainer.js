@@ -120,6 +120,8 @@
     if (!full || !layout || e.relayoutCount || !e.changed.length) return false;
     // a filled area is layered with its neighbours in ways a transition does not keep
     if (full.some(function (t) { return t.fill && t.fill !== "none"; })) return false;
+    // the transition plots only the traces it moves: any other kind (a heatmap) would be dropped
+    if (!full.every(function (t) { return t.type === "scatter"; })) return false;
     return e.changed.every(function (c) {
       var t = full[c[0]];
       if (!POINTS[c[1]] || !t || t.type !== "scatter" || t.visible !== true) return false;
