@@ -171,3 +171,32 @@ def test_page_weight_of_the_charts_is_modest(map_chart):
     charts_ = (map_chart, charts.cap_whatif())
     sizes = [len(json.dumps(c.record())) for c in charts_]
     assert all(s < 300_000 for s in sizes) and sum(sizes) < 800_000
+
+
+def test_map_reads_in_greyscale(map_chart):
+    # the fills of Poland, Belarus and Russia differ by colour alone, so the map names them
+    fig = map_chart.figure()
+    labels = list(fig.data[0].text)
+    assert {"Poland", "Belarus", "Russia"} <= set(labels)
+    assert fig.data[0].mode == "text" and fig.data[0].showlegend is False
+    # every group of markers has a symbol of its own
+    symbols = [t.marker.symbol for t in fig.data if t.type == "scattergeo" and t.mode == "markers"]
+    assert len(set(symbols)) == len(symbols)
+
+
+def test_spending_series_differ_by_dash_width_and_marker_not_colour_alone():
+    fig = charts.spending_comparison(data.defence_spending_gdp()).figure()
+    styles = [(t.line.dash, t.line.width) for t in fig.data]
+    assert len(set(styles)) == len(styles)
+    symbols = [str(next(s for s in t.marker.symbol if not s.endswith("-open"))) for t in fig.data]
+    assert len(set(symbols)) == len(symbols)
+    for t in fig.data:  # NATO's estimates keep the series' symbol, open
+        assert {s.removesuffix("-open") for s in t.marker.symbol} == {symbols[list(fig.data).index(t)]}
+
+
+def test_assumed_controls_say_they_are_assumptions():
+    controls = {c.name: c.label for c in charts.cap_whatif().controls}
+    for name in ("cap_share", "gdp_growth", "cap_from", "depreciation", "troop_cap"):
+        assert "assumption" in controls[name], name
+    for name in ("start_share", "target_share", "target_year", "start_troops", "target_troops"):
+        assert "assumption" not in controls[name], name

@@ -321,6 +321,53 @@ def test_exercise_a_troop_freeze_at_200000(v):
     )
 
 
+def test_exercise_the_hand_worked_steps_of_the_475_cap(v):
+    # the share rises by 0.052 points a year; 4.75 is 0.27 above 4.48; 0.27 / 0.052 = 5.2 years
+    assert (v["p3_slope"], v["p3_e1_gap"], v["p3_e1_years"]) == ("0.052", "0.27", "5.2"), (
+        "the solution to ex-pl-cap works the binding year out by hand from these three numbers"
+    )
+    assert 2025 + float(v["p3_e1_years"]) < int(v["p3_e1_binds"]) <= 2026 + float(v["p3_e1_years"])
+    assert float(v["p3_e1_budgets"]) < float(v["p3_forgone_budgets"]), (
+        "ex-pl-cap: the higher cap forgoes less than the default one"
+    )
+
+
+def test_exercise_growth_leaves_the_shares_unchanged(v):
+    # ex-pl-growth: "the top panel does not move at all", and 3% lies between 1% and 5%
+    a, b = pl.spending_path(gdp_growth=1.0), pl.spending_path(gdp_growth=5.0)
+    assert np.allclose(a.share, b.share) and np.allclose(a.share_capped, b.share_capped)
+    assert float(v["p3_e2_lo"]) < float(v["p3_forgone_budgets"]) < float(v["p3_e2_hi"])
+
+
+def test_exercise_the_default_troop_ceiling_by_hand(v):
+    # 10,000 a year from 200,000: 250,000 in 2030, so the ceiling binds in 2031; 220,000 in 2027
+    assert (v["p3_troop_step"], v["p3_troop_reach"], v["p3_troop_binds"]) == ("10,000", "2030", "2031")
+    assert v["p3_e3_t27"] == "220,000", "ex-pl-troops: in 2027 the line is already at 220,000, above the freeze"
+    assert int(v["p3_troop_reach"]) + 1 == int(v["p3_troop_binds"])
+
+
+def test_exercise_three_seas_against_the_intermarium_list(v):
+    assert v["p3_e4_seas_not_inter"] == "Austria and Bulgaria", (
+        "ex-pl-seas: the founding members never on the Intermarium list (the history section names Austria)"
+    )
+    table = data.poland_map()
+    assert table.loc[table["country"] == "Ukraine", "three_seas"].item() == "associated participating state"
+    assert "Ukraine" not in v["p3_e4_inter_not_seas"] and "Finland" in v["p3_e4_inter_not_seas"]
+    assert charts_symbol_of_founders() == "square", "ex-pl-seas says squares mark the founding members"
+
+
+def charts_symbol_of_founders() -> str:
+    from explainer.figures import poland as charts
+
+    return charts.THREE_SEAS_STYLE["founding member"][0]
+
+
+def test_exercise_a_later_cap_saves_little(v):
+    assert v["p3_e6_binds"] == v["p3_e6_from"] == "2030", "ex-pl-later: a cap from 2030 binds at once"
+    saved = float(v["p3_forgone_budgets"]) - float(v["p3_e6_budgets"])
+    assert 0 < saved < float(v["p3_e6_budgets"]) / 2, "ex-pl-later: waiting three years saves little"
+
+
 # ---------------------------------------------------------------------------------------------
 # The markers themselves
 # ---------------------------------------------------------------------------------------------

@@ -52,6 +52,15 @@ THEATRE_LABELS = {
     "Central and Eastern Europe": (17.6, 56.6),
     "Black Sea–South Caucasus": (34.5, 43.3),
 }
+#: Where the map names the three states whose fills a reader must tell apart without colour
+#: (greyscale, print): chosen by eye, beside each state's marker, not data.
+COUNTRY_LABELS = {
+    "Poland": (19.5, 53.3),
+    "Belarus": (30.0, 52.2),
+    "Russia": (40.0, 59.5),
+}
+#: Label colours on those fills: white on Poland's dark fill, dark grey on the lighter ones.
+COUNTRY_LABEL_COLOURS = {"Poland": "white", "Belarus": INK, "Russia": INK}
 #: The groupings the map's markers can show (the ``markers`` control).
 GROUPINGS = {"intermarium": "Intermarium candidates (1918–38)", "three_seas": "Three Seas Initiative (since 2015)"}
 #: Marker and legend text of each Three Seas status in ``data/poland_map.csv``; a status not
@@ -174,15 +183,21 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
     def build() -> go.Figure:
         fig = go.Figure()
         # First trace: a Scattergeo placed by lon/lat, so plotly.js fetches no topojson (see maps.py).
+        # It also carries the direct labels: the theatres' names, and Poland, Belarus and Russia,
+        # whose fills alone would not tell them apart in greyscale.
         where = labels()
         names = list(where)
+        states = [c for c in COUNTRY_LABELS if c in features]
         fig.add_trace(
             go.Scattergeo(
-                lon=[where[n][0] for n in names],
-                lat=[where[n][1] for n in names],
-                text=[n.replace(" and ", " and<br>").replace("–", "–<br>") for n in names],
+                lon=[where[n][0] for n in names] + [COUNTRY_LABELS[c][0] for c in states],
+                lat=[where[n][1] for n in names] + [COUNTRY_LABELS[c][1] for c in states],
+                text=[n.replace(" and ", " and<br>").replace("–", "–<br>") for n in names] + states,
                 mode="text",
-                textfont=dict(size=13, color=[colours[n] for n in names]),
+                textfont=dict(
+                    size=[13] * len(names) + [11] * len(states),
+                    color=[colours[n] for n in names] + [COUNTRY_LABEL_COLOURS[c] for c in states],
+                ),
                 hoverinfo="skip",
                 showlegend=False,
                 name="theatres",
@@ -278,17 +293,18 @@ def theatre_map(geometry: Mapping[str, Any], map_table: pd.DataFrame, nato_membe
 # Spending and forces, as reported
 # ---------------------------------------------------------------------------------------------
 #: The series chapter 3 compares, in legend order, with their style (dash and width both differ
-#: among the Baltic states, which run close together).
+#: among the Baltic states, which run close together). Every series has a marker symbol of its
+#: own too (open for NATO's estimates), so that the legend tells them apart in greyscale.
 SPENDING_SERIES = {
-    "Poland": dict(color=PALETTE["vermillion"], dash="solid", width=4),
-    "Lithuania": dict(color=PALETTE["green"], dash="dash", width=3),
-    "Latvia": dict(color=PALETTE["green"], dash="dot", width=2),
-    "Estonia": dict(color=PALETTE["green"], dash="dashdot", width=2.5),
-    "United States": dict(color=PALETTE["blue"], dash="solid", width=2),
-    "United Kingdom": dict(color=PALETTE["sky"], dash="dash", width=2),
-    "France": dict(color=PALETTE["purple"], dash="dot", width=2.5),
-    "Germany": dict(color=PALETTE["orange"], dash="dashdot", width=2),
-    "NATO Europe and Canada": dict(color=PALETTE["black"], dash="longdash", width=2),
+    "Poland": dict(color=PALETTE["vermillion"], dash="solid", width=4, symbol="circle"),
+    "Lithuania": dict(color=PALETTE["green"], dash="dash", width=3, symbol="square"),
+    "Latvia": dict(color=PALETTE["green"], dash="dot", width=2, symbol="diamond"),
+    "Estonia": dict(color=PALETTE["green"], dash="dashdot", width=2.5, symbol="triangle-up"),
+    "United States": dict(color=PALETTE["blue"], dash="solid", width=2, symbol="cross"),
+    "United Kingdom": dict(color=PALETTE["sky"], dash="dash", width=2, symbol="triangle-down"),
+    "France": dict(color=PALETTE["purple"], dash="dot", width=2.5, symbol="star"),
+    "Germany": dict(color=PALETTE["orange"], dash="dashdot", width=2, symbol="x"),
+    "NATO Europe and Canada": dict(color=PALETTE["black"], dash="longdash", width=2, symbol="hourglass"),
 }
 
 
@@ -330,7 +346,10 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
                     name=country,
                     mode="lines+markers",
                     line=dict(color=style["color"], dash=style["dash"], width=style["width"]),
-                    marker=dict(size=8 if country == "Poland" else 6, symbol=np.where(est, "circle-open", "circle")),
+                    marker=dict(
+                        size=9 if country == "Poland" else 7,
+                        symbol=np.where(est, style["symbol"] + "-open", style["symbol"]),
+                    ),
                     customdata=np.where(est, "NATO estimate", "NATO figure"),
                     hovertemplate="%{x}: %{y:.2f}% of GDP (%{customdata})<extra>" + country + "</extra>",
                 )
@@ -691,7 +710,7 @@ def cap_whatif() -> Chart:
         controls=(
             Control(
                 "cap_share",
-                "Cap on spending (% of GDP)",
+                "Cap on spending (% of GDP; an assumption)",
                 d.cap_share,
                 grid=CAP_GRID,
                 live=(1.0, 7.0, 0.05),
@@ -699,7 +718,7 @@ def cap_whatif() -> Chart:
             ),
             Control(
                 "gdp_growth",
-                "Real GDP growth (% a year)",
+                "Real GDP growth (% a year; an assumption)",
                 d.gdp_growth,
                 grid=GROWTH_GRID,
                 live=(-2.0, 6.0, 0.25),
@@ -708,9 +727,13 @@ def cap_whatif() -> Chart:
             Control("start_share", "Defence spending in 2025 (% of GDP)", d.start_share, live=(2.0, 6.0, 0.01)),
             Control("target_share", "Target share of GDP (%)", d.target_share, live=(2.0, 7.0, 0.1), fmt="{:.1f}%"),
             Control("target_year", "Year the targets are reached", d.target_year, live=(2026, 2035, 1), fmt="{:d}"),
-            Control("cap_from", "First year of the caps", d.cap_from, live=(2026, 2035, 1), fmt="{:d}"),
+            Control("cap_from", "First year of the caps (an assumption)", d.cap_from, live=(2026, 2035, 1), fmt="{:d}"),
             Control(
-                "depreciation", "Capability lost each year (%)", d.depreciation, live=(2.0, 30.0, 1.0), fmt="{:.0f}%"
+                "depreciation",
+                "Capability lost each year (%; an assumption)",
+                d.depreciation,
+                live=(2.0, 30.0, 1.0),
+                fmt="{:.0f}%",
             ),
             Control(
                 "start_troops", "Troops in 2025", d.start_troops, live=(100_000.0, 300_000.0, 1_000.0), fmt="{:,.0f}"
@@ -718,6 +741,12 @@ def cap_whatif() -> Chart:
             Control(
                 "target_troops", "Troop target", d.target_troops, live=(150_000.0, 500_000.0, 5_000.0), fmt="{:,.0f}"
             ),
-            Control("troop_cap", "Cap on troops", d.troop_cap, live=(100_000.0, 500_000.0, 5_000.0), fmt="{:,.0f}"),
+            Control(
+                "troop_cap",
+                "Cap on troops (an assumption)",
+                d.troop_cap,
+                live=(100_000.0, 500_000.0, 5_000.0),
+                fmt="{:,.0f}",
+            ),
         ),
     )

@@ -153,17 +153,49 @@ def _whatif() -> dict[str, str]:
     }
 
 
+#: The cap the first exercise asks about, and the later first year of the Python exercise.
+E1_CAP = 4.75
+E6_CAP_FROM = 2030
+
+
 def _exercises() -> dict[str, str]:
-    """The worked solutions: a cap of 4.75%, growth of 1% and 5%, and a troop freeze at the 2025 size."""
-    e1 = pl.spending_path(cap_share=4.75)
-    e3 = pl.troop_path(troop_cap=pl.DEFAULTS.start_troops)
+    """The worked solutions: a cap of 4.75% (by hand: the yearly rise of the share, the gap to the
+    cap and the years it takes), growth of 1% and 5%, the default troop ceiling and a freeze at the
+    2025 size (by hand: the yearly rise of the headcount), the Three Seas Initiative against the
+    Intermarium list on the map, and a cap that starts in 2030."""
+    d = pl.DEFAULTS
+    e1 = pl.spending_path(cap_share=E1_CAP)
+    slope = (d.target_share - d.start_share) / (d.target_year - d.start_year)
+    gap = E1_CAP - d.start_share
+    e3 = pl.troop_path(troop_cap=d.start_troops)
+    step = (d.target_troops - d.start_troops) / (d.target_year - d.start_year)
+    free = pl.troop_path(troop_cap=None)
+    t27 = float(free.troops[int(np.flatnonzero(free.years == d.cap_from)[0])])
+    reach = int(free.years[np.flatnonzero(free.troops >= d.troop_cap)[0]])
+    table = data.poland_map()
+    inter = set(table.loc[table["intermarium"] != "no", "country"])
+    founders = set(table.loc[table["three_seas"] == "founding member", "country"])
+    never = set(table.loc[table["three_seas"] == "no", "country"])
+    late = pl.spending_path(cap_from=E6_CAP_FROM)
     return {
+        "p3_e1_cap": _pct2(E1_CAP),
+        "p3_slope": f"{slope:.3f}",
+        "p3_e1_gap": _pct2(gap),
+        "p3_e1_years": f"{gap / slope:.1f}",
         "p3_e1_binds": str(e1.binds),
         "p3_e1_budgets": _pct2(e1.forgone_budgets),
         "p3_e2_lo": _pct2(pl.spending_path(gdp_growth=1.0).forgone_budgets),
         "p3_e2_hi": _pct2(pl.spending_path(gdp_growth=5.0).forgone_budgets),
+        "p3_troop_step": f"{int(step):,}",
+        "p3_troop_reach": str(reach),
+        "p3_e3_t27": f"{int(t27):,}",
         "p3_e3_binds": str(e3.binds),
         "p3_e3_forgone": f"{int(e3.forgone_2035):,}",
+        "p3_e4_seas_not_inter": _and(sorted(founders - inter)),
+        "p3_e4_inter_not_seas": _and(sorted(inter & never)),
+        "p3_e6_from": str(E6_CAP_FROM),
+        "p3_e6_binds": str(late.binds),
+        "p3_e6_budgets": _pct2(late.forgone_budgets),
     }
 
 
