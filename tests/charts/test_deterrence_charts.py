@@ -217,3 +217,14 @@ def test_the_theories_thresholds_differ_by_dash_not_colour_alone():
     assert len(set(dashes)) == len(dashes)
     tripwire = charts.credibility_chart().figure().data[0].line.dash
     assert tripwire in (None, "solid") and "solid" not in dashes  # never the tripwire curve's solid line
+
+
+def test_model_controls_name_their_symbol_and_say_which_are_assumptions():
+    """Issue 18: the controls use the notation table's letters, and every parameter but the drawdown
+    (the scenario the reader chooses) is labelled as an assumption."""
+    for chart in (charts.credibility_chart(), charts.region_chart()):
+        for c in chart.controls:
+            if c.name == "theory":
+                continue
+            assert c.label.startswith(charts.SYMBOLS[c.name] + ": ")
+            assert c.label.endswith("(assumed)") == (c.name != "drawdown"), c.label

@@ -406,6 +406,30 @@ def _cstar_along(theory: str, p: dict, asia: np.ndarray) -> np.ndarray:
     return lo + (hi - lo) * asia
 
 
+#: The chapter's symbol for each model parameter (its notation table uses the same letters).
+SYMBOLS: dict[str, str] = {
+    "drawdown": "d",
+    "asia": "a",
+    "floor": "C₀",
+    "ceiling": "C₁",
+    "tripwire_scale": "s",
+    "asia_weight": "w",
+    "threat": "t",
+    "self_help": "h",
+    "pact_reliability": "p",
+    "balance_cost": "c_B",
+    "accommodation_cost": "c_A",
+    "entrapment": "q",
+}
+
+
+def control_label(name: str) -> str:
+    """A model control's label: the chapter's symbol, what it sets, and, for every parameter but the
+    drawdown (the scenario the reader chooses), that it is an assumption."""
+    assumed = "" if name == "drawdown" else " (assumed)"
+    return f"{SYMBOLS[name]}: {dt.LABELS[name]}{assumed}"
+
+
 def _model_controls(static: dict[str, tuple]) -> tuple[Control, ...]:
     """Every parameter of the model as a control: the theory, then each of
     :data:`RANGES`; those named in ``static`` get that static grid, the rest are live-only."""
@@ -413,7 +437,9 @@ def _model_controls(static: dict[str, tuple]) -> tuple[Control, ...]:
     controls = [Control("theory", "Theory of alliance behaviour", d.theory, grid=dt.THEORIES, options=dt.THEORY_LABELS)]
     for name, live in RANGES.items():
         fmt = "{:.0%}" if name == "drawdown" else "{:.2f}"
-        controls.append(Control(name, dt.LABELS[name], getattr(d, name), grid=static.get(name, ()), live=live, fmt=fmt))
+        controls.append(
+            Control(name, control_label(name), getattr(d, name), grid=static.get(name, ()), live=live, fmt=fmt)
+        )
     return tuple(controls)
 
 
