@@ -51,6 +51,12 @@ SHORT_SCENARIO = {"no deal": "no deal", "deal": "deal"}
 LABEL_GAP = 24.0
 #: Highest a direct label sits (index points), below the top of the chart.
 LABEL_TOP = RACE_RANGE[1] - 14.0
+#: Lowest a direct label sits (index points), above the bottom of the chart.
+LABEL_FLOOR = RACE_RANGE[0] + 12.0
+#: How far above (or below) the lines they name the labels of lines that stay on the chart sit.
+LABEL_OFFSET = 22.0
+#: Otherwise a label sits this far above its line (about half a line of text), so as not to cover it.
+LABEL_LIFT = 14.0
 
 #: The legend sits in the figure's top band, below the toolbar, and pushes the plot down as far as
 #: its rows need (one row on a desktop can be three on a phone).
@@ -259,10 +265,51 @@ def stability_sentence(params: ar.Params, deal_g: float, deal_h: float, cap: flo
     return "On the edge of stability (m·n = a·b): no single equilibrium"
 
 
+def _stacked(points: list[tuple[float, float]]) -> list[float] | None:
+    """Label heights for lines that all stay on the chart: the two highest lines' labels stacked
+    above them and the two lowest lines' labels below them, in the lines' order, where the chart
+    is free (or, if there is no room below, all four above the highest line); None if the labels
+    would leave the chart."""
+    ys = [y for _, y in points]
+    if any(x < TIMES[-1] for x, _ in points):
+        return None
+    order = sorted(range(len(points)), key=lambda j: (ys[j], j))
+    lower, upper = order[:2], order[2:]
+    heights = [0.0] * len(points)
+    top = max(ys[j] for j in upper) + LABEL_OFFSET
+    for k, j in enumerate(upper):  # from the lower line up
+        heights[j] = top + k * LABEL_GAP
+    bottom = min(ys[j] for j in lower) - LABEL_OFFSET
+    for k, j in enumerate(reversed(lower)):  # from the higher line down
+        heights[j] = bottom - k * LABEL_GAP
+    if max(heights) <= LABEL_TOP and min(heights) >= LABEL_FLOOR:
+        return heights
+    # no room below the lowest lines: every label above the highest line, in the lines' order
+    for k, j in enumerate(order):
+        heights[j] = top + k * LABEL_GAP
+    return heights if max(heights) <= LABEL_TOP else None
+
+
+def _spread(points: list[tuple[float, float]]) -> list[float]:
+    """Label heights from the highest label down, each just above its line (by :data:`LABEL_LIFT`)
+    where it can be and at least :data:`LABEL_GAP` below the one above it; if the lowest falls below
+    the chart, the whole stack moves up."""
+    order = sorted(range(len(points)), key=lambda j: (-points[j][1], j))
+    heights = [0.0] * len(points)
+    ceiling = LABEL_TOP
+    for j in order:
+        heights[j] = min(points[j][1] + LABEL_LIFT, ceiling)
+        ceiling = heights[j] - LABEL_GAP
+    lift = max(0.0, LABEL_FLOOR - min(heights))
+    return [h + lift for h in heights]
+
+
 def race_labels(paths: dict[tuple[str, str], np.ndarray], times: np.ndarray = TIMES) -> list[dict]:
     """Where the direct labels of the lines in :data:`LABELLED` go: each points at its line's end,
-    or where the line leaves the top of the chart, and the labels are spread apart vertically by
-    at least :data:`LABEL_GAP` so that none covers another.
+    or where the line leaves the top of the chart. When every line stays on the chart, the labels
+    of the two highest lines sit above them and those of the two lowest below them, where the
+    chart is free; otherwise they are spread apart vertically. Labels are always at least
+    :data:`LABEL_GAP` apart, so that none covers another.
 
     Returns
     -------
@@ -281,17 +328,7 @@ def race_labels(paths: dict[tuple[str, str], np.ndarray], times: np.ndarray = TI
             points.append((float(times[i]), min(float(y[i]), RACE_RANGE[1])))
         else:
             points.append((float(times[-1]), float(y[-1])))
-    # spread: from the highest label down, each at least LABEL_GAP below the one above it; then, if
-    # the lowest falls below the chart, the whole stack moves up
-    order = sorted(range(len(points)), key=lambda j: (-points[j][1], j))
-    heights = [0.0] * len(points)
-    ceiling = LABEL_TOP
-    for j in order:
-        heights[j] = min(points[j][1], ceiling)
-        ceiling = heights[j] - LABEL_GAP
-    floor = RACE_RANGE[0] + 12.0
-    lift = max(0.0, floor - min(heights))
-    heights = [h + lift for h in heights]
+    heights = _stacked(points) or _spread(points)
     return [dict(x=x, y=y, ay=h, xanchor="right" if x > YEARS / 2 else "left") for (x, y), h in zip(points, heights)]
 
 
