@@ -168,6 +168,21 @@ def test_live_panel_draws_what_update_draws(key):
         ).replace("&#x27;", "'").replace("&quot;", '"').replace("&amp;", "&")
 
 
+def test_live_panel_draws_at_the_width_the_browser_measures():
+    """The panel's OutputWidth reports the output's width from the browser; the figure is then drawn
+    that wide (issue 16: a FigureWidget in a box does not follow its output by itself)."""
+    panel = LivePanel(make("decision_rules.pass_probability"))
+    assert panel.output_width in panel.children
+    assert panel.children.index(panel.output_width) == panel.children.index(panel.figure) - 1
+    assert panel.figure.layout.width is None  # until a browser has measured it
+    for width in (700, 1400, 683):
+        panel.output_width.width = width
+        assert panel.figure.layout.width == width
+    height = panel.figure.layout.height
+    panel.output_width.width = 0  # a view that is not laid out yet changes nothing
+    assert panel.figure.layout.width == 683 and panel.figure.layout.height == height
+
+
 def test_live_panel_output_carries_the_static_form_only_in_the_build(monkeypatch):
     chart = make("decision_rules.pass_probability")
     monkeypatch.delenv("EXPLAINER_STATIC_CHARTS", raising=False)
