@@ -15,6 +15,8 @@ from conftest import toc_pages
 pytestmark = pytest.mark.browser
 
 PAGES = toc_pages()
+#: The student edition's chapters (published under student/), which must load as cleanly.
+STUDENT_PAGES = [f"student/{p}" for p in PAGES if p.startswith("book/0")]
 
 
 def open_page(browser, url: str):
@@ -39,7 +41,7 @@ def open_page(browser, url: str):
     return context, page, problems
 
 
-@pytest.mark.parametrize("path", PAGES)
+@pytest.mark.parametrize("path", PAGES + STUDENT_PAGES)
 def test_page_loads_cleanly_and_charts_render(browser, site_url, path):
     context, page, problems = open_page(browser, f"{site_url}/{path}")
     try:

@@ -33,18 +33,21 @@ def test_no_page_links_assets_from_other_hosts(built_book: Path):
 
 
 def test_plotly_js_only_on_chart_pages_and_from_one_url(built_book: Path):
-    urls = set()
+    # one URL per edition: the student edition (student/) is a site of its own inside the site
+    urls: dict[str, set[str]] = {"book": set(), "student": set()}
     for page in html_pages(built_book):
         text = page.read_text(encoding="utf-8")
         scripts = re.findall(r'<script[^>]+src="([^"]*plotly[^"]*\.js)[^"]*"', text)
         has_chart = "plotly-graph-div" in text
         assert len(scripts) == (1 if has_chart else 0), f"{page.name}: plotly scripts {scripts}"
+        edition = "student" if page.relative_to(built_book).parts[0] == "student" else "book"
         for src in scripts:
             # resolve the relative URL against the page to one site path
-            urls.add((page.parent / src.split("?")[0]).resolve().relative_to(built_book.resolve()).as_posix())
-    assert len(urls) == 1, f"plotly.js is served from several URLs: {urls}"
-    (only,) = urls
-    assert (built_book / only).stat().st_size > 1_000_000
+            urls[edition].add((page.parent / src.split("?")[0]).resolve().relative_to(built_book.resolve()).as_posix())
+    assert len(urls["book"]) == 1, f"plotly.js is served from several URLs: {urls['book']}"
+    assert len(urls["student"]) == 1, f"the student edition's plotly.js comes from several URLs: {urls['student']}"
+    for only in urls["book"] | urls["student"]:
+        assert (built_book / only).stat().st_size > 1_000_000
 
 
 def test_no_widget_manager_or_widget_state_in_pages(built_book: Path):

@@ -7,6 +7,7 @@ own titles.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def metadata(root: Path = ROOT) -> dict:
 
 
 def toc_files(root: Path = ROOT) -> list[str]:
-    """Every file in ``_toc.yml`` (without suffix), in reading order."""
+    """Every file in ``_toc.yml`` (without suffix), in reading order; in the student edition
+    (``EXPLAINER_STUDENT_EDITION=1``) without the instructor pages."""
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     files = [toc["root"]]
 
@@ -47,6 +49,10 @@ def toc_files(root: Path = ROOT) -> list[str]:
     for part in toc.get("parts", []):
         walk(part.get("chapters"))
     walk(toc.get("chapters"))
+    if os.environ.get("EXPLAINER_STUDENT_EDITION") == "1":
+        from .build import INSTRUCTOR_PAGES
+
+        files = [f for f in files if not f.startswith(INSTRUCTOR_PAGES)]
     return files
 
 
