@@ -410,6 +410,12 @@ ACCESSIBILITY_FIXES = [
     (re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="Search"'), r"\1"),
     # myst-nb's "Show code cell source" toggles are named "Toggle hidden content"
     (re.compile(r'<summary aria-label="Toggle hidden content">'), "<summary>"),
+    # the sidebar's toggle for a page's sub-pages (the instructor guide's notes) is a <summary>
+    # holding only an icon (summary-name)
+    (
+        re.compile(r'<summary>(<span class="toctree-toggle" role="presentation">)'),
+        r'<summary aria-label="Show or hide the pages in this section">\1',
+    ),
     # an HTML output that scrolls sideways on a phone (a wide table) must be reachable from the
     # keyboard (scrollable-region-focusable)
     (re.compile(r'<div class="output text_html">'), '<div class="output text_html" tabindex="0">'),
