@@ -376,7 +376,8 @@ def spending_comparison(spending: pd.DataFrame) -> Chart:
                 text=text,
                 showarrow=False,
                 xanchor="left",
-                yanchor="middle",
+                # the top label hangs below its line, clear of the legend above the plot
+                yanchor="top" if level == pl.HAGUE_TOTAL else "middle",
                 align="left",
                 font=dict(size=11),
             )
