@@ -59,12 +59,7 @@ def _reader_markdown(name: str) -> str:
 
 def _exercises(name: str) -> list[tuple[str, str, str]]:
     """Each exercise of a chapter: (label, title, text)."""
-    found = []
-    for m in BLOCK.finditer(_markdown(name)):
-        if m.group(2) == "exercise":
-            label = re.search(r"^:label:\s*(\S+)", m.group(4), re.M)
-            found.append((label.group(1) if label else "", m.group(3).strip(), m.group(4)))
-    return found
+    return _exercises_in(_markdown(name))
 
 
 def _without_python_boxes(text: str) -> str:

@@ -82,17 +82,13 @@ def readable_text(markdown: str) -> tuple[str, int, int]:
     """The text a student reads in ``markdown``; with the counts of exercises on the page and of
     exercises "With Python (Binder)"."""
     exercises = python = 0
-    python_labels = set()
 
     def one(m: re.Match) -> str:
         nonlocal exercises, python
         kind, title, body = m.group(2), m.group(3).strip(), m.group(4)
         if kind == "exercise":
-            label = re.search(r"^:label:\s*(\S+)", body, re.M)
             if _PYTHON_TITLE.match(title):
                 python += 1
-                if label:
-                    python_labels.add(label.group(1))
                 return ""
             exercises += 1
         if kind == "solution" or _is_python_box(kind, title, body):
