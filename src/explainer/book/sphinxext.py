@@ -302,13 +302,12 @@ def on_config_inited(app: Any, config: Any) -> None:
 def on_html_page_context(app: Any, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """Per page: link plotly.js where there is a chart, point the live-panel note at Binder,
     drop widget state and duplicate scripts."""
-    scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
     body = context.get("body", "") or ""
     if CHART_MARKER in body:
-        from sphinx.builders.html._assets import _JavaScript
-
-        scripts.append(_JavaScript(f"_static/{PLOTLY_JS_NAME}", priority=400))
-        scripts.append(_JavaScript(f"_static/{OWN_JS}", priority=401))
+        # Sphinx's public way to add a script to one page: add_js_file from this event
+        app.add_js_file(PLOTLY_JS_NAME, priority=400)
+        app.add_js_file(OWN_JS, priority=401)
+    scripts = [s for s in context.get("script_files", []) if not _is_widget_script(s)]
     context["script_files"] = _dedupe_scripts(scripts)
     if CHAPTER_PAGE.match(pagename):
         context["body"] = downloads_html(pagename) + context.get("body", "")
