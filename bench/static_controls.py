@@ -228,10 +228,20 @@ def same_as_full_redraw(page, fid: str) -> dict:
     recorded value): whatever shortcut a move takes must draw the same picture. Leaves the figure
     drawn the full way, in the same state."""
     chart = page.locator(f"#{fid} div.plotly-graph-div")
+    # both pictures whole, at the same place, with no sticky header or focused link over them: a
+    # chart taller than the window would otherwise be captured scrolled, under the page's header
+    box, size = chart.bounding_box(), page.viewport_size
+    if box and size and box["height"] + 200 > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": int(box["height"]) + 300})
+        page.wait_for_timeout(300)  # a responsive chart's resize settles
+    chart.evaluate("e => { if (document.activeElement) document.activeElement.blur(); e.scrollIntoView({block: 'center'}); }")
     page.mouse.move(0, 0)
     quick = chart.screenshot(animations="disabled")
     page.evaluate(FULL_REDRAW, fid)
+    chart.evaluate("e => e.scrollIntoView({block: 'center'})")
     full = chart.screenshot(animations="disabled")
+    if size:
+        page.set_viewport_size(size)
     if quick == full:
         return {"pixels": 0, "max": 0, "visible": 0}
     return page.evaluate(

@@ -113,21 +113,25 @@
   // duration and no full redraw) draws what Plotly.update would (the benchmark compares the two
   // pictures), without rebuilding axes, legend and annotations.
   var POINTS = {x: 1, y: 1};
+  // An axis of the figure's own layout (plotly.js's public gd.layout) whose range is fixed: set
+  // there, and not asked to follow the data.
+  function fixedAxis(layout, ref) {
+    var axis = layout[ref.replace(/^([xy])/, "$1axis")];
+    return !!(axis && Array.isArray(axis.range) && axis.autorange !== true && axis.autorange !== "reversed");
+  }
   Figure.prototype.pointsOnly = function (e) {
-    var gd = this.gd;
-    var full = gd._fullData;
-    var layout = gd._fullLayout;
-    if (!full || !layout || e.relayoutCount || !e.changed.length) return false;
+    var data = this.gd.data;
+    var layout = this.gd.layout;
+    if (!data || !layout || e.relayoutCount || !e.changed.length) return false;
+    var type = function (t) { return t.type || "scatter"; };
     // a filled area is layered with its neighbours in ways a transition does not keep
-    if (full.some(function (t) { return t.fill && t.fill !== "none"; })) return false;
+    if (data.some(function (t) { return t.fill && t.fill !== "none"; })) return false;
     // the transition plots only the traces it moves: any other kind (a heatmap) would be dropped
-    if (!full.every(function (t) { return t.type === "scatter"; })) return false;
+    if (!data.every(function (t) { return type(t) === "scatter"; })) return false;
     return e.changed.every(function (c) {
-      var t = full[c[0]];
-      if (!POINTS[c[1]] || !t || t.type !== "scatter" || t.visible !== true) return false;
-      var xa = layout[t.xaxis.replace("x", "xaxis")];
-      var ya = layout[t.yaxis.replace("y", "yaxis")];
-      return xa && ya && xa.autorange === false && ya.autorange === false;
+      var t = data[c[0]];
+      if (!POINTS[c[1]] || !t || (t.visible !== undefined && t.visible !== true)) return false;
+      return fixedAxis(layout, t.xaxis || "x") && fixedAxis(layout, t.yaxis || "y");
     });
   };
 
@@ -165,7 +169,7 @@
     var e = this.edits(from, frame);
     this.shown = k;
     if (!e.traces.length && !e.relayoutCount) return null;  // the same picture
-    if (this.gd._fullData && this.gd._fullData.some(function (t) { return REBUILT[t.type]; })) {
+    if ((this.gd.data || []).some(function (t) { return REBUILT[t.type]; })) {
       return this.rebuild(frame);
     }
     if (this.pointsOnly(e)) {
