@@ -234,7 +234,9 @@ def same_as_full_redraw(page, fid: str) -> dict:
     if box and size and box["height"] + 200 > size["height"]:
         page.set_viewport_size({"width": size["width"], "height": int(box["height"]) + 300})
         page.wait_for_timeout(300)  # a responsive chart's resize settles
-    chart.evaluate("e => { if (document.activeElement) document.activeElement.blur(); e.scrollIntoView({block: 'center'}); }")
+    chart.evaluate(
+        "e => { if (document.activeElement) document.activeElement.blur(); e.scrollIntoView({block: 'center'}); }"
+    )
     page.mouse.move(0, 0)
     quick = chart.screenshot(animations="disabled")
     page.evaluate(FULL_REDRAW, fid)
