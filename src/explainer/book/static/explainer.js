@@ -195,7 +195,7 @@
     return this.load().then(function () {
       if (ticket !== self.pending) return null;  // a later move supersedes this one
       var done = self.draw();
-      if (write) writeFragment();
+      if (write) writeFragmentSoon();
       return Promise.resolve(done).then(function () {
         // for the benchmark and the tests: the new picture is in the DOM (painted next frame)
         self.el.dispatchEvent(new CustomEvent("explainer:drawn"));
@@ -221,6 +221,17 @@
     var url = window.location.pathname + window.location.search + (parts.length ? "#" + parts.join("&") : "");
     history.replaceState(null, "", url);
   }
+
+  // The address follows the controls once they rest: history.replaceState is a round trip to
+  // the browser's own process (some 20 ms on a slow machine), kept out of the frame of a move.
+  var fragmentTimer = null;
+  function writeFragmentSoon() {
+    if (fragmentTimer !== null) clearTimeout(fragmentTimer);
+    fragmentTimer = setTimeout(function () { fragmentTimer = null; writeFragment(); }, 250);
+  }
+  window.addEventListener("pagehide", function () {
+    if (fragmentTimer !== null) { clearTimeout(fragmentTimer); fragmentTimer = null; writeFragment(); }
+  });
 
   function applyFragment() {
     var text = window.location.hash.replace(/^#/, "");
