@@ -112,7 +112,9 @@
   // on axes with fixed ranges: then plotly.js's own transition machinery (Plotly.animate with no
   // duration and no full redraw) draws what Plotly.update would (the benchmark compares the two
   // pictures), without rebuilding axes, legend and annotations.
-  var POINTS = {x: 1, y: 1};
+  var POINTS = {x: 1, y: 1, text: 1};
+  // the kinds of trace whose points plotly.js moves in a transition
+  var MOVABLE = {scatter: 1, bar: 1};
   // An axis of the figure's own layout (plotly.js's public gd.layout) whose range is fixed: set
   // there, and not asked to follow the data.
   function fixedAxis(layout, ref) {
@@ -127,11 +129,14 @@
     // a filled area is layered with its neighbours in ways a transition does not keep
     if (data.some(function (t) { return t.fill && t.fill !== "none"; })) return false;
     // the transition plots only the traces it moves: any other kind (a heatmap) would be dropped
-    if (!data.every(function (t) { return type(t) === "scatter"; })) return false;
+    if (!data.every(function (t) { return MOVABLE[type(t)]; })) return false;
     return e.changed.every(function (c) {
       var t = data[c[0]];
       if (!POINTS[c[1]] || !t || (t.visible !== undefined && t.visible !== true)) return false;
-      return fixedAxis(layout, t.xaxis || "x") && fixedAxis(layout, t.yaxis || "y");
+      // the axis along which the change moves things must stay put (a bar's text sits at its
+      // value: along y, or x for horizontal bars)
+      var along = c[1] === "text" ? (t.orientation === "h" ? "x" : "y") : c[1];
+      return fixedAxis(layout, along === "x" ? (t.xaxis || "x") : (t.yaxis || "y"));
     });
   };
 
