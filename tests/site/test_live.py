@@ -164,12 +164,24 @@ def test_live_panel_moves_in_jupyterlab(browser, lab, name):
             snapshot = "gd => JSON.stringify(gd.data || [])"  # every trace attribute (a Sankey moves link.value)
             before = plot.evaluate(snapshot)
             handle = panel.locator(".noUi-handle").first
-            handle.focus()
-            for _ in range(3):
-                page.keyboard.press("ArrowRight")
-            page.wait_for_function(
-                f"([el, b]) => ({snapshot})(el) !== b", arg=[plot.element_handle(), before], timeout=20000
-            )
+            moved = False
+            # a second try, from the focus on: on a loaded machine (other browsers beside the tests) a
+            # move's round trip through the kernel has once taken longer than 20 s
+            for attempt in range(2):
+                handle.focus()
+                for _ in range(3):
+                    page.keyboard.press("ArrowRight")
+                try:
+                    page.wait_for_function(
+                        f"([el, b]) => ({snapshot})(el) !== b",
+                        arg=[plot.element_handle(), before],
+                        timeout=20000 if attempt == 0 else 40000,
+                    )
+                    moved = True
+                    break
+                except Exception:
+                    continue
+            assert moved, f"{name}: live panel {i + 1} of {n}: the chart did not follow its first slider (keyboard)"
         texts = [errors.nth(i).inner_text() for i in range(errors.count())]
         assert not [t for t in texts if "Error" in t or "Traceback" in t], texts
     finally:
