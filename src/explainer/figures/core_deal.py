@@ -533,35 +533,41 @@ ZOPA_FILL = "rgba(0,158,115,0.35)"
 NASH_MARKER = dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(width=1, color="#333333"))
 
 
+def _zopa_trace(**legend) -> go.Scatter:
+    """The zone of possible agreement, drawn empty (``update`` fills it), in either panel."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        name="Zone of possible agreement (ZOPA)",
+        fill="toself",
+        fillcolor=ZOPA_FILL,
+        line=dict(color=PALETTE["green"], width=1.5),
+        mode="lines",
+        hoverinfo="skip",
+        legendgroup="zopa",
+        **legend,
+    )
+
+
+def _nash_trace(hover: str, **legend) -> go.Scatter:
+    """The Nash bargaining solution, drawn empty (``update`` places it), with the panel's hover."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        name="Nash bargaining solution",
+        mode="markers",
+        marker=NASH_MARKER,
+        legendgroup="nash",
+        hovertemplate=hover + "<extra>Nash solution</extra>",
+        **legend,
+    )
+
+
 def _build_bargain() -> go.Figure:
     fig = make_subplots(rows=2, cols=1, vertical_spacing=0.14)
+    fig.add_trace(_zopa_trace(legendrank=1), row=1, col=1)
     fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            name="Zone of possible agreement (ZOPA)",
-            fill="toself",
-            fillcolor=ZOPA_FILL,
-            line=dict(color=PALETTE["green"], width=1.5),
-            mode="lines",
-            hoverinfo="skip",
-            legendgroup="zopa",
-            legendrank=1,
-        ),
-        row=1,
-        col=1,
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            name="Nash bargaining solution",
-            mode="markers",
-            marker=NASH_MARKER,
-            legendgroup="nash",
-            legendrank=2,
-            hovertemplate="Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}<extra>Nash solution</extra>",
-        ),
+        _nash_trace("Withdrawn: %{x:.0%}<br>Limits on Poland: %{y:.0%}", legendrank=2),
         row=1,
         col=1,
     )
@@ -580,22 +586,7 @@ def _build_bargain() -> go.Figure:
         row=2,
         col=1,
     )
-    fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            name="Zone of possible agreement (ZOPA)",
-            fill="toself",
-            fillcolor=ZOPA_FILL,
-            line=dict(color=PALETTE["green"], width=1.5),
-            mode="lines",
-            hoverinfo="skip",
-            legendgroup="zopa",
-            showlegend=False,
-        ),
-        row=2,
-        col=1,
-    )
+    fig.add_trace(_zopa_trace(showlegend=False), row=2, col=1)
     fig.add_trace(
         go.Scatter(
             x=[None],
@@ -612,16 +603,7 @@ def _build_bargain() -> go.Figure:
         col=1,
     )
     fig.add_trace(
-        go.Scatter(
-            x=[None],
-            y=[None],
-            name="Nash bargaining solution",
-            mode="markers",
-            marker=NASH_MARKER,
-            legendgroup="nash",
-            showlegend=False,
-            hovertemplate="Poland: %{x:.1f}<br>Russia–Belarus: %{y:.1f}<extra>Nash solution</extra>",
-        ),
+        _nash_trace("Poland: %{x:.1f}<br>Russia–Belarus: %{y:.1f}", showlegend=False),
         row=2,
         col=1,
     )
