@@ -1,7 +1,7 @@
 # Two commands for a newcomer (see README.md):
 #   make serve   set up, build the book (every notebook executed) and serve it on 127.0.0.1
 #   make test    set up and run every test (models, data, notebooks, the strict build, the browser)
-#   make check   lint and the model, data and chart tests, in about a minute
+#   make check   lint and the model, data and chart tests, in under a minute
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -45,11 +45,12 @@ chromium:
 test: setup chromium
 	$(BIN)/python -m pytest --nbval-lax
 
-# The quick loop (about a minute): lint and format check, then the model, data and chart tests.
+# The quick loop (under a minute): lint and format check, then the model, data and chart tests,
+# on two processes (pytest-xdist).
 check: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q -p no:nbval -m "not browser and not build and not slow" tests
+	$(BIN)/python -m pytest -q -p no:nbval -n 2 -m "not browser and not build and not slow" tests
 
 # The benchmark: live panels, page weight and first chart, build times, nbval -> bench/results/
 bench: build

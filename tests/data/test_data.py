@@ -119,6 +119,7 @@ def test_the_data_folder_is_found_by_setting_not_by_the_package_path(tmp_path, m
         data.set_data_dir(tmp_path)
 
 
+@pytest.mark.slow  # a pip install (about 5 s): in make test, not in the 60 s of make check
 def test_a_non_editable_install_runs_from_another_folder(tmp_path):
     """``pip install .`` (not editable), imported from another folder, finds the data through the
     environment variable; the source tree is not on the path."""
