@@ -14,8 +14,9 @@ bare page. Both open the built book (``html_dir``, ``_build/html`` by default) s
   Goals: p95 <= 33 ms and p50 <= 17 ms per chart (two frames and one frame at 60 Hz).
   Two checks keep the time honest: after each move, the chart must not change any more once the
   figure's ``explainer:drawn`` event has fired (``stale_moves``: the timed frame already showed the
-  final picture, e.g. no easing still under way), and after the moves, a screenshot of the chart must match, pixel for pixel (up to
-  anti-aliasing), a full redraw of the same state (``same_picture``).
+  final picture, e.g. no easing still under way), and after the moves, a screenshot of the chart
+  must match, pixel for pixel (up to anti-aliasing), a full redraw of the same state
+  (``same_picture``).
 * **First chart against a bare page** (:func:`measure_first_chart`). One after the other in the
   same browser, in the order A B B A: (a) a bare HTML page, served by the same server, that loads
   the same plotly.js file the book uses (``_static/vendor/plotly-*-explainer.min.js``, at the URL

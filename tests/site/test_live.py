@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -22,7 +21,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD, ROOT, start_lab, stop_lab
+from conftest import BUILD, ROOT, notebook_cells, start_lab, stop_lab
 
 pytestmark = pytest.mark.slow
 
@@ -36,9 +35,8 @@ def _panel_notebooks() -> list[str]:
     for name in NOTEBOOKS:
         if not (name[:2].isdigit() or name == "argument_map.ipynb"):
             continue
-        # JSON, not nbformat: its validator's imports cost every test process some 4 s at collection
-        cells = json.loads((ROOT / "book" / name).read_text(encoding="utf-8"))["cells"]
-        if any(c["cell_type"] == "code" and re.search(r"\w*panel\(", "".join(c["source"])) for c in cells):
+        cells = notebook_cells(ROOT / "book" / name)
+        if any(c["cell_type"] == "code" and re.search(r"\w*panel\(", c["source"]) for c in cells):
             found.append(name)
     return found
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
-from conftest import ROOT, toc_pages
+from conftest import ROOT, notebook_cells, toc_pages
 
 CHAPTERS = sorted(p.stem for p in (ROOT / "book").glob("[0-9][0-9]_*.ipynb"))
 
 
 def _cells(name: str) -> list[dict]:
-    """A book notebook's cells, each source one string. Read as JSON: nbformat's validator costs
-    each test process some 4 s of imports (jsonschema's URI grammar), a tenth of ``make check``."""
-    nb = json.loads((ROOT / "book" / f"{name}.ipynb").read_text(encoding="utf-8"))
-    return [
-        {**c, "source": "".join(c["source"]) if isinstance(c["source"], list) else c["source"]} for c in nb["cells"]
-    ]
+    return notebook_cells(ROOT / "book" / f"{name}.ipynb")
 
 
 def _markdown(name: str) -> str:
