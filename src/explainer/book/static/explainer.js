@@ -4,7 +4,10 @@
  * chart's update was run at build time over a grid of every control's values; the recording
  * (a JSON file of the site's own, fetched on first use) holds, for each grid point, the trace and
  * layout values that update wrote and the summary sentence. Moving a control finds the grid point,
- * redraws the chart with one Plotly.update and announces the new sentence (aria-live="polite").
+ * redraws the chart and announces the new sentence (aria-live="polite"). The redraw sends plotly.js
+ * only what differs from the picture shown: a move that only shifts points and changes styles
+ * takes a quick path (a style-only Plotly.restyle, then Plotly.animate with no duration); any
+ * other move is one Plotly.update.
  *
  * Links to a scenario: a moved control writes "#<chart>.<control>=<label>" (parts joined by "&")
  * into the address; opening such an address sets the controls and scrolls to the chart. Fragments
@@ -108,11 +111,18 @@
     };
   };
 
-  // Whether an edit only moves the points of line/marker traces (no filled areas in the figure)
-  // on axes with fixed ranges: then plotly.js's own transition machinery (Plotly.animate with no
-  // duration and no full redraw) draws what Plotly.update would (the benchmark compares the two
-  // pictures), without rebuilding axes, legend and annotations.
+  // A move that changes only points (x, y, text) of line, marker and bar traces on axes with
+  // fixed ranges, and style (colours, dashes, names, legend entries), has a quick path: plotly.js's
+  // own transition machinery (Plotly.animate with no duration and no full redraw) moves the
+  // points, and a style-only Plotly.restyle (plotly.js's edit type "style": no recalculation)
+  // changes the rest. Plotly.update would rebuild axes, legend and annotations for the same
+  // picture (the benchmark compares the two pictures).
   var POINTS = {x: 1, y: 1, text: 1};
+  // trace attributes whose plotly.js edit type is "style" (redrawn without recalculating)
+  var STYLE = {
+    name: 1, showlegend: 1, opacity: 1, fillcolor: 1,
+    "line.color": 1, "line.dash": 1, "line.width": 1, "marker.color": 1, "marker.opacity": 1
+  };
   // the kinds of trace whose points plotly.js moves in a transition
   var MOVABLE = {scatter: 1, bar: 1};
   // An axis of the figure's own layout (plotly.js's public gd.layout) whose range is fixed: set
@@ -121,23 +131,38 @@
     var axis = layout[ref.replace(/^([xy])/, "$1axis")];
     return !!(axis && Array.isArray(axis.range) && axis.autorange !== true && axis.autorange !== "reversed");
   }
-  Figure.prototype.pointsOnly = function (e) {
+  // Where a figure's legend and plot areas sit as drawn: the legend's height (a new or a longer
+  // entry can add a row) and each subplot's area (plotly.js's drag rectangles), which move when
+  // the margins do. A style change that alters either needs a full redraw.
+  function frameBox(gd) {
+    var legend = gd.querySelector("g.legend");
+    var parts = [legend ? Math.round(legend.getBoundingClientRect().height) : ""];
+    Array.prototype.forEach.call(gd.querySelectorAll("rect.nsewdrag"), function (r) {
+      parts.push(["x", "y", "width", "height"].map(function (a) { return Math.round(Number(r.getAttribute(a))); }).join(","));
+    });
+    return parts.join(" ");
+  }
+  Figure.prototype.quick = function (e) {
     var data = this.gd.data;
     var layout = this.gd.layout;
-    if (!data || !layout || e.relayoutCount || !e.changed.length) return false;
+    if (!data || !layout || e.relayoutCount || !e.changed.length) return null;
     var type = function (t) { return t.type || "scatter"; };
-    // a filled area is layered with its neighbours in ways a transition does not keep
-    if (data.some(function (t) { return t.fill && t.fill !== "none"; })) return false;
-    // the transition plots only the traces it moves: any other kind (a heatmap) would be dropped
-    if (!data.every(function (t) { return MOVABLE[type(t)]; })) return false;
-    return e.changed.every(function (c) {
+    var moves = false;
+    var ok = e.changed.every(function (c) {
       var t = data[c[0]];
-      if (!POINTS[c[1]] || !t || (t.visible !== undefined && t.visible !== true)) return false;
+      if (!t) return false;
+      if (STYLE[c[1]]) return true;
+      if (!POINTS[c[1]] || (t.visible !== undefined && t.visible !== true)) return false;
+      moves = true;
       // the axis along which the change moves things must stay put (a bar's text sits at its
       // value: along y, or x for horizontal bars)
       var along = c[1] === "text" ? (t.orientation === "h" ? "x" : "y") : c[1];
       return fixedAxis(layout, along === "x" ? (t.xaxis || "x") : (t.yaxis || "y"));
     });
+    // the transition plots only the traces it is given, so every trace goes in (a fill is
+    // layered and linked with its neighbours), and each must be of a kind it moves
+    if (!ok || (moves && !data.every(function (t) { return MOVABLE[type(t)]; }))) return null;
+    return {moves: moves};
   };
 
   // A Sankey diagram eases every change over half a second (plotly.js's own constant), so a
@@ -177,16 +202,31 @@
     if ((this.gd.data || []).some(function (t) { return REBUILT[t.type]; })) {
       return this.rebuild(frame);
     }
-    if (this.pointsOnly(e)) {
-      var data = e.traces.map(function (ti) {
-        var pos = rec.traces.indexOf(ti);
-        var d = {};
-        rec.paths[pos].forEach(function (path, pi) {
-          if (POINTS[path]) d[path] = rec.pool[frame[0][pos][pi]];
+    var q = this.quick(e);
+    if (q) {
+      var style = {};
+      var points = rec.traces.map(function () { return {}; });
+      Object.keys(e.restyle).forEach(function (path) {
+        if (STYLE[path]) style[path] = e.restyle[path];
+        else e.traces.forEach(function (ti, k) {
+          if (e.restyle[path][k] !== undefined) points[rec.traces.indexOf(ti)][path] = e.restyle[path][k];
         });
-        return d;
       });
-      return Plotly.animate(this.gd, {data: data, traces: e.traces}, {
+      var done = null;
+      if (Object.keys(style).length) {
+        // a legend entry that appears, goes or is renamed can resize the legend, and with it the
+        // margins: only a full redraw lays those out again
+        var before = (style.name || style.showlegend) ? frameBox(this.gd) : null;
+        done = Plotly.restyle(this.gd, style, e.traces);
+        if (before !== null && frameBox(this.gd) !== before) return this.rebuild(frame);
+      }
+      if (!q.moves) return done;
+      var all = this.gd.data.map(function (t, i) { return i; });
+      var frameData = all.map(function (i) {
+        var pos = rec.traces.indexOf(i);
+        return pos < 0 ? {} : points[pos];
+      });
+      return Plotly.animate(this.gd, {data: frameData, traces: all}, {
         mode: "immediate", transition: {duration: 0}, frame: {duration: 0, redraw: false}
       });
     }
