@@ -83,9 +83,9 @@ def test_caps_hold_a_runaway_race():
 
 
 def test_race_lines_differ_without_colour():
-    fig = charts.arms_race().figure()
-    styles = {(t.line.dash, t.line.width, t.marker.symbol) for t in fig.data}
-    assert len(styles) == len(fig.data)  # every line differs by dash, width or marker, not colour alone
+    lines = charts.arms_race().figure().data[: len(charts.RACE_KEYS)]
+    styles = {(t.line.dash, t.line.width, t.marker.symbol) for t in lines}
+    assert len(styles) == len(lines)  # every line differs by dash, width or marker, not colour alone
 
 
 # --- Model B --------------------------------------------------------------------------------
@@ -129,10 +129,17 @@ def test_the_chapter_charts_stay_within_the_page_budget():
     assert all(s < 300_000 for s in sizes) and sum(sizes) < 800_000, sizes
 
 
-def test_bargain_legend_drops_the_zone_and_the_star_when_no_deal_exists():
-    fig = charts.bargain().figure(c_rw=9.0)
-    shown = [t.name for t in fig.data if t.showlegend is not False]
-    assert "Nash bargaining solution" not in shown and "Zone of possible agreement (ZOPA)" not in shown
+def test_bargain_legend_says_when_no_deal_exists_and_keeps_its_entries():
+    chart = charts.bargain()
+    deal = [t.name for t in chart.figure().data if t.showlegend is not False]
+    none = [t.name for t in chart.figure(c_rw=9.0).data if t.showlegend is not False]
+    assert charts.ZOPA_NAME in deal and charts.NASH_NAME in deal
+    assert charts.ZOPA_NONE in none and charts.NASH_NONE in none
+    assert charts.ZOPA_NAME not in none and charts.NASH_NAME not in none
+    # the same entries in the same places, none longer than the one it replaces: the legend (and
+    # the chart under it) keeps its size as a deal comes and goes
+    assert len(deal) == len(none)
+    assert all(len(b) <= len(a) for a, b in zip(deal, none)), list(zip(deal, none))
 
 
 def test_race_sides_differ_by_dash_and_marker_within_each_scenario():
@@ -147,11 +154,26 @@ def test_race_sides_differ_by_dash_and_marker_within_each_scenario():
 @pytest.mark.parametrize("b", [0.1, 0.4, 0.7, 1.0, 1.2, 1.5])
 def test_race_direct_labels_name_each_line_and_stay_apart_inside_the_chart(b):
     fig = charts.arms_race().figure(b=b, cap=120.0)
-    anns = list(fig.layout.annotations)
-    assert len(anns) == len(charts.LABELLED)
-    for ann, (scenario, side) in zip(anns, charts.LABELLED):
-        assert charts.SHORT_SIDE[side] in ann.text and charts.SHORT_SCENARIO[scenario] in ann.text
-        assert 0 <= ann.x <= charts.YEARS and charts.RACE_RANGE[0] <= ann.ay <= charts.RACE_RANGE[1]
-        assert ann.y <= charts.RACE_RANGE[1]
-    heights = sorted(a.ay for a in anns)
+    n = len(charts.RACE_KEYS)
+    leaders = {"x": fig.data[n], "y": fig.data[n + 1]}
+    left_of_point, right_of_point = fig.data[n + 2], fig.data[n + 3]
+    assert left_of_point.textposition == "middle left" and right_of_point.textposition == "middle right"
+    heights = []
+    for k, (scenario, side) in enumerate(charts.LABELLED):
+        # each label is placed exactly once, on one side of its point, and names its line
+        at = [(t.x[k], t.y[k], t.text[k], t.textfont.color[k]) for t in (left_of_point, right_of_point)]
+        placed = [a for a in at if a[0] is not None]
+        assert len(placed) == 1, (scenario, side, at)
+        x, ay, text, colour = placed[0]
+        assert charts.SHORT_SIDE[side] in text and charts.SHORT_SCENARIO[scenario] in text
+        assert colour == charts.SIDE_STYLE[side]["color"]
+        assert 0 <= x <= charts.YEARS and charts.RACE_RANGE[0] <= ay <= charts.RACE_RANGE[1]
+        # its leader line, in its side's colour, runs from the line's end (on the chart) to it
+        j = [i for i, key in enumerate(charts.LABELLED) if key[1] == side].index(k)
+        lx, ly = leaders[side].x[3 * j : 3 * j + 3], leaders[side].y[3 * j : 3 * j + 3]
+        assert (lx[1], ly[1]) == (x, ay) and lx[2] is None and ly[2] is None
+        assert abs(lx[0] - x) == pytest.approx(charts.LABEL_ASIDE) and ly[0] <= charts.RACE_RANGE[1]
+        assert leaders[side].line.color == charts.SIDE_STYLE[side]["color"]
+        heights.append(ay)
+    heights.sort()
     assert all(hi - lo >= charts.LABEL_GAP - 1e-9 for lo, hi in zip(heights, heights[1:])), heights

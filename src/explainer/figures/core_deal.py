@@ -43,8 +43,12 @@ SCENARIOS = {
 #: Trace order of the arms-race chart (the capped race first: it is drawn underneath).
 RACE_KEYS = [("caps", "x"), ("caps", "y"), ("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
 #: The lines that carry a direct label on the chart (the side and the scenario), in the order of
-#: the figure's annotations, and the label's text.
+#: the points of the label traces (drawn after the lines), and the label's text.
 LABELLED = [("no deal", "x"), ("no deal", "y"), ("deal", "x"), ("deal", "y")]
+#: How many labelled lines each side has.
+LABELLED_PER_SIDE = sum(1 for _, side in LABELLED if side == "x")
+#: How far (years) a direct label sits aside from its line's end: some 6 px on a desktop chart.
+LABEL_ASIDE = 0.15
 SHORT_SIDE = {"x": "Poland", "y": "Russia–Belarus"}
 SHORT_SCENARIO = {"no deal": "no deal", "deal": "deal"}
 #: Smallest vertical distance between two direct labels (index points: about 20 px on the chart).
@@ -361,21 +365,32 @@ def _build_race() -> go.Figure:
             )
         )
     fig.add_hline(y=ar.TODAY, line=dict(color="rgba(128,128,128,0.7)", dash="dot", width=1))
-    for scenario, side in LABELLED:
-        fig.add_annotation(
-            text=f"{SHORT_SIDE[side]}, {SHORT_SCENARIO[scenario]}",
-            x=YEARS,
-            y=ar.TODAY,
-            ax=-6,
-            ay=ar.TODAY,
-            ayref="y",
-            xanchor="right",
-            yanchor="middle",
-            showarrow=True,
-            arrowhead=0,
-            arrowwidth=1,
-            arrowcolor=SIDE_STYLE[side]["color"],
-            font=dict(size=11, color=SIDE_STYLE[side]["color"]),
+    # the direct labels are traces, not annotations, so that a move of a control only moves points
+    # (the static page then redraws them with plotly's quick transition): each side's leader lines,
+    # then the labels that sit left of their point and those that sit right of it
+    for side in ("x", "y"):
+        fig.add_trace(
+            go.Scatter(
+                x=[None] * 3 * LABELLED_PER_SIDE,
+                y=[None] * 3 * LABELLED_PER_SIDE,
+                mode="lines",
+                line=dict(color=SIDE_STYLE[side]["color"], width=1),
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+    for position in ("middle left", "middle right"):
+        fig.add_trace(
+            go.Scatter(
+                x=[None] * len(LABELLED),
+                y=[None] * len(LABELLED),
+                mode="text",
+                text=[f"{SHORT_SIDE[side]}, {SHORT_SCENARIO[scenario]}" for scenario, side in LABELLED],
+                textposition=position,
+                textfont=dict(size=11, color=[SIDE_STYLE[side]["color"] for _, side in LABELLED]),
+                showlegend=False,
+                hoverinfo="skip",
+            )
         )
     fig.update_xaxes(title_text="Years from today", range=[0, YEARS])
     fig.update_yaxes(title_text="Military effort (today = 100)", range=list(RACE_RANGE))
@@ -404,10 +419,22 @@ def _update_race(
     paths[("caps", "x")], paths[("caps", "y")] = np.round(capped[:, 0], 1), np.round(capped[:, 1], 1)
     for i, key in enumerate(RACE_KEYS):
         fig.data[i].y = paths[key]
-    for i, label in enumerate(race_labels(paths)):
-        ann = fig.layout.annotations[i]
-        ann.x, ann.y, ann.ay, ann.xanchor = label["x"], label["y"], label["ay"], label["xanchor"]
-        ann.ax = -6 if label["xanchor"] == "right" else 6
+    leaders = {"x": ([], []), "y": ([], [])}
+    placed = {
+        "right": ([None] * len(LABELLED), [None] * len(LABELLED)),
+        "left": ([None] * len(LABELLED), [None] * len(LABELLED)),
+    }
+    for k, ((_, side), label) in enumerate(zip(LABELLED, race_labels(paths))):
+        # the label sits a little aside from its line's end, joined to it by a leader line
+        end = label["x"] + (-LABEL_ASIDE if label["xanchor"] == "right" else LABEL_ASIDE)
+        leaders[side][0].extend([label["x"], end, None])
+        leaders[side][1].extend([label["y"], label["ay"], None])
+        placed[label["xanchor"]][0][k], placed[label["xanchor"]][1][k] = end, label["ay"]
+    n = len(RACE_KEYS)
+    fig.data[n].x, fig.data[n].y = leaders["x"]
+    fig.data[n + 1].x, fig.data[n + 1].y = leaders["y"]
+    fig.data[n + 2].x, fig.data[n + 2].y = placed["right"]  # anchored right: left of the point
+    fig.data[n + 3].x, fig.data[n + 3].y = placed["left"]
     sentence = stability_sentence(p, deal_g, deal_h, cap)
     return f"With b = {b:.2f}: {sentence[0].lower()}{sentence[1:]}."
 
@@ -530,6 +557,10 @@ def bargain_sentence(valuations: bg.Valuations) -> str:
 
 
 ZOPA_FILL = "rgba(0,158,115,0.35)"
+#: The legend's names of the zone and the star, and what they say when no deal exists (each no
+#: longer than the name it replaces, so that the legend's columns keep their width).
+ZOPA_NAME, ZOPA_NONE = "Zone of possible agreement (ZOPA)", "Zone of possible agreement: none"
+NASH_NAME, NASH_NONE = "Nash bargaining solution", "Nash solution: none"
 NASH_MARKER = dict(symbol="star", size=18, color=PALETTE["purple"], line=dict(width=1, color="#333333"))
 
 
@@ -538,7 +569,7 @@ def _zopa_trace(**legend) -> go.Scatter:
     return go.Scatter(
         x=[None],
         y=[None],
-        name="Zone of possible agreement (ZOPA)",
+        name=ZOPA_NAME,
         fill="toself",
         fillcolor=ZOPA_FILL,
         line=dict(color=PALETTE["green"], width=1.5),
@@ -554,7 +585,7 @@ def _nash_trace(hover: str, **legend) -> go.Scatter:
     return go.Scatter(
         x=[None],
         y=[None],
-        name="Nash bargaining solution",
+        name=NASH_NAME,
         mode="markers",
         marker=NASH_MARKER,
         legendgroup="nash",
@@ -636,9 +667,11 @@ def _update_bargain(fig: go.Figure, c_rw: float, c_pl: float, d_p: float, v_pw: 
     traces = bargain_traces(vals, box)
     for i, key in enumerate(BARGAIN_KEYS):
         fig.data[i].x, fig.data[i].y = traces[key]
-    # the legend lists only what is drawn: no zone and no star when no deal exists
-    fig.data[0].showlegend = len(traces["zopa deals"][0]) >= 4  # a closed polygon, not one point
-    fig.data[1].showlegend = traces["nash deal"][0][0] is not None
+    # the legend keeps its entries (so the chart does not jump as a deal comes and goes) and says
+    # when there is no zone and no star
+    zone = len(traces["zopa deals"][0]) >= 4  # a closed polygon, not one point
+    fig.data[0].name = ZOPA_NAME if zone else ZOPA_NONE
+    fig.data[1].name = NASH_NAME if traces["nash deal"][0][0] is not None else NASH_NONE
     fig.layout.xaxis2.range = box[:2]
     fig.layout.yaxis2.range = box[2:]
     return bargain_sentence(vals)
