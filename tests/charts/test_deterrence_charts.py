@@ -123,7 +123,7 @@ def test_credibility_chart_draws_the_model():
     assert np.allclose(fig.data[0].y, dt.credibility(charts.DRAWDOWN))
     assert fig.data[0].y[0] == pytest.approx(0.75)
     assert np.allclose(fig.data[1].y, dt.credibility(charts.DRAWDOWN, tripwire_scale=dt.MAX_TRIPWIRE_SCALE))
-    assert list(fig.data[2].y) == pytest.approx([0.5, 0.5]) and fig.data[2].showlegend
+    assert list(fig.data[2].y) == pytest.approx([0.5, 0.5]) and fig.data[2].name == "Accommodate below 0.50"
     sentence = chart.sentence()
     assert "0.75" in sentence and "balances" in sentence and "0.50" in sentence
     # the drawdown at which the tripwire curve crosses the threshold is the model's
@@ -134,10 +134,17 @@ def test_credibility_chart_draws_the_model():
     assert moved.data[0].y[0] == pytest.approx(0.9)
 
 
-def test_credibility_legend_lists_only_what_is_drawn():
-    walt = charts.credibility_chart().figure(theory="walt")
+def test_credibility_legend_says_when_no_threshold_is_drawn_and_keeps_its_size():
+    chart = charts.credibility_chart()
+    walt = chart.figure(theory="walt")
     assert dt.critical_credibility("walt") < 0
-    assert all(v is None for v in walt.data[2].y) and walt.data[2].showlegend is False
+    assert all(v is None for v in walt.data[2].y) and walt.data[2].name == "Accommodate never"
+    assert chart.figure(theory="bandwagoning", asia=1.0, drawdown=1.0).data[2].name.startswith("Accommodate")
+    # every name the static page can show is shorter than the curves' names (the widest entries),
+    # so the legend keeps its size as the controls move
+    names = {chart.figure(**point).data[2].name for point in chart.grid_points()}
+    assert {"Accommodate never"} < names
+    assert max(map(len, names)) < min(len(t.name) for t in chart.figure().data[:2]), names
     assert "no credibility in [0, 1] makes accommodating pay" in charts.credibility_chart().sentence(theory="walt")
     snyder = charts.credibility_chart().figure(theory="snyder")
     assert snyder.data[2].y[0] == pytest.approx(dt.critical_credibility("snyder"))

@@ -34,7 +34,6 @@ UNDER = {
     "bandwagoning": "Under bandwagoning (the article's chain)",
     "snyder": "Under Snyder's alliance security dilemma",
 }
-SHORT_THEORY = {"walt": "Walt", "bandwagoning": "bandwagoning", "snyder": "Snyder"}
 THEORY_STYLE = {
     "walt": dict(color=PALETTE["blue"], dash=DASHES[3]),
     "bandwagoning": dict(color=PALETTE["vermillion"], dash=DASHES[1]),
@@ -505,12 +504,15 @@ def _update_credibility(fig: go.Figure, theory: str, **values: float) -> str:
     drawn = c_star > 0.0
     level = min(c_star, 1.0)
     fig.data[2].y = [level, level] if drawn else [None, None]
-    fig.data[2].showlegend = drawn
-    fig.data[2].name = (
-        f"Accommodate below {c_star:.2f} ({SHORT_THEORY[theory]})"
-        if c_star < 1.0
-        else f"Accommodate at any credibility ({SHORT_THEORY[theory]})"
-    )
+    # the legend keeps this entry (so that the chart does not jump when the theory changes) and
+    # says when no threshold is drawn; no name is wider than the other curves'
+    if not drawn:
+        when = "never"
+    elif c_star < 1.0:
+        when = f"below {c_star:.2f}"
+    else:
+        when = "always"
+    fig.data[2].name = f"Accommodate {when}"  # the theory is the control's and the sentence's
     fig.data[2].line.color = THEORY_STYLE[theory]["color"]
     fig.data[2].line.dash = THEORY_STYLE[theory]["dash"]
     fig.data[2].fillcolor = THEORY_FILL[theory]
