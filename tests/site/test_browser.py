@@ -300,6 +300,14 @@ def test_every_chart_follows_dark_mode(browser, site_url, path):
         )
         black = [s for s in strokes if _luminance(s) < 30]
         assert not black, f"{path}: {len(black)} chart lines are black on the dark background"
+        # an annotation's light text may sit on the chart's own fixed colours (the region chart's
+        # heatmap): a dark halo keeps it legible there
+        bare = page.evaluate(
+            "() => Array.from(document.querySelectorAll('div.plotly-graph-div text.annotation-text'))"
+            ".filter(t => t.textContent.trim() && getComputedStyle(t).textShadow === 'none')"
+            ".map(t => t.textContent)"
+        )
+        assert not bare, f"{path}: annotations without a halo in dark mode: {bare[:5]}"
         assert problems == [], problems
     finally:
         context.close()
