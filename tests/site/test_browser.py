@@ -311,3 +311,24 @@ def test_every_chart_follows_dark_mode(browser, site_url, path):
         assert problems == [], problems
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("edition", ["", "student/"])
+def test_search_works_offline_and_only_the_search_page_loads_the_index(browser, site_url, edition):
+    """The search button's box leads to the search page, which finds a chapter by a word in it;
+    the other pages do without the search scripts and the index (they would delay the first chart)."""
+    context, page, problems = open_page(browser, f"{site_url}/{edition}book/03_poland.html")
+    try:
+        loaded = page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)")
+        assert not [u for u in loaded if "searchindex" in u or "searchtools" in u], loaded
+        assert problems == [], problems
+    finally:
+        context.close()
+    context, page, problems = open_page(browser, f"{site_url}/{edition}search.html?q=Intermarium")
+    try:
+        page.wait_for_selector("#search-results li a", timeout=20000)
+        hits = page.eval_on_selector_all("#search-results li a", "els => els.map(a => a.getAttribute('href'))")
+        assert any("03_poland" in h for h in hits), hits
+        assert problems == [], problems
+    finally:
+        context.close()

@@ -396,6 +396,11 @@ def copy_static(app: Any) -> None:
 #: The theme's template loads fontawesome.js (1.5 MB), which only swaps icon fonts for SVGs; the
 #: theme's CSS already draws the same icons from its web fonts, so pages do without it.
 FONTAWESOME_JS = re.compile(r'\s*<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*></script>')
+#: The theme's template also loads Sphinx's search scripts and the whole search index (about 125 KB)
+#: on every page, for a search-as-you-type box that is off here (``search_as_you_type`` is False,
+#: so the theme's script never calls them): the search button leads to the search page, which
+#: loads its own. Left out everywhere but there, they no longer delay each page's first chart.
+SEARCH_JS = re.compile(r'\s*<script src="[^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js"></script>')
 
 
 #: Markup from the theme and the toolchain that axe-core reports as serious or critical, with the
@@ -421,22 +426,27 @@ ACCESSIBILITY_FIXES = [
 ]
 
 
-def fix_page(text: str) -> str:
-    """A written page without the theme's fontawesome.js and with :data:`ACCESSIBILITY_FIXES`."""
+def fix_page(text: str, search_page: bool = False) -> str:
+    """A written page without the theme's fontawesome.js, without its search scripts unless it is
+    the search page (:data:`SEARCH_JS`), and with :data:`ACCESSIBILITY_FIXES`."""
     text = FONTAWESOME_JS.sub("", text)
+    if not search_page:
+        text = SEARCH_JS.sub("", text)
     for pattern, replacement in ACCESSIBILITY_FIXES:
         text = pattern.sub(replacement, text)
     return text
 
 
 def drop_heavy_theme_script(app: Any, exception: Exception | None) -> None:
-    """Fix every written page after the build: no fontawesome.js, and the toolchain's markup that
-    axe-core reports made accessible (:func:`fix_page`)."""
+    """Fix every written page after the build: no fontawesome.js, no search scripts but on the
+    search page, and the toolchain's markup that axe-core reports made accessible
+    (:func:`fix_page`)."""
     if exception is not None or app.builder.format != "html":
         return
+    search = Path(app.outdir) / "search.html"
     for page in Path(app.outdir).rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        lean = fix_page(text)
+        lean = fix_page(text, search_page=page == search)
         if lean != text:
             page.write_text(lean, encoding="utf-8")
 
