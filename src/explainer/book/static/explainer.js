@@ -205,11 +205,13 @@
     var q = this.quick(e);
     if (q) {
       var style = {};
-      var points = rec.traces.map(function () { return {}; });
+      var points = {};  // figure trace index -> its new points
       Object.keys(e.restyle).forEach(function (path) {
         if (STYLE[path]) style[path] = e.restyle[path];
         else e.traces.forEach(function (ti, k) {
-          if (e.restyle[path][k] !== undefined) points[rec.traces.indexOf(ti)][path] = e.restyle[path][k];
+          if (e.restyle[path][k] === undefined) return;
+          points[ti] = points[ti] || {};
+          points[ti][path] = e.restyle[path][k];
         });
       });
       var done = null;
@@ -222,10 +224,7 @@
       }
       if (!q.moves) return done;
       var all = this.gd.data.map(function (t, i) { return i; });
-      var frameData = all.map(function (i) {
-        var pos = rec.traces.indexOf(i);
-        return pos < 0 ? {} : points[pos];
-      });
+      var frameData = all.map(function (i) { return points[i] || {}; });
       return Plotly.animate(this.gd, {data: frameData, traces: all}, {
         mode: "immediate", transition: {duration: 0}, frame: {duration: 0, redraw: false}
       });
